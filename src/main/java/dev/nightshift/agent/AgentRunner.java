@@ -1,0 +1,129 @@
+package dev.nightshift.agent;
+
+import dev.nightshift.config.AgentKind;
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.exec.ProcessResult;
+import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.io.AtomicFiles;
+import dev.nightshift.store.AgentRunRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the agent once: checks the budget, writes the prompt outside the worktree, starts the
+ * configured CLI with only the allowed environment, and records time, exit, cost and tokens.
+ */
+@Component
+public class AgentRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentRunner.class);
+
+    /** One run's inputs. {@code purpose} is build, fix, merge or review. */
+    public record Request(String batchId, String project, String spec, String task, String purpose, int attempt,
+                          Path workDir, String prompt, Path logFile, Duration timeout) {
+    }
+
+    /** How a run ended. */
+    public enum Status { SUCCEEDED, FAILED, TIMED_OUT, BUDGET_STOPPED }
+
+    public record Outcome(Status status, AgentResult result, Duration elapsed, Long runId, String budget) {
+        public boolean succeeded() {
+            return status == Status.SUCCEEDED;
+        }
+    }
+
+    private final Home home;
+    private final NightshiftSettings settings;
+    private final Map<AgentKind, CodingAgent> kinds;
+    private final ProcessRunner runner;
+    private final ProcessEnvironment environment;
+    private final AgentRunRepository runs;
+    private final Budget budget;
+    private final Clock clock;
+
+    public AgentRunner(Home home, NightshiftSettings settings, List<CodingAgent> kinds, ProcessRunner runner,
+                       ProcessEnvironment environment, AgentRunRepository runs, Budget budget, Clock clock) {
+        this.home = home;
+        this.settings = settings;
+        this.kinds = kinds.stream().collect(Collectors.toMap(CodingAgent::kind, Function.identity()));
+        this.runner = runner;
+        this.environment = environment;
+        this.runs = runs;
+        this.budget = budget;
+        this.clock = clock;
+    }
+
+    public Outcome run(Request request) {
+        return run(request, settings.agent().command());
+    }
+
+    /** Runs {@code command} (the build agent's, or the supervisor's) as the configured kind. */
+    public Outcome run(Request request, String command) {
+        Budget.State spend = budget.now();
+        if (!spend.allowsRun()) {
+            log.warn("budget reached ({}); the agent is not started for {}/{}", spend.describe(), request.project(),
+                    request.spec());
+            return new Outcome(Status.BUDGET_STOPPED,
+                    AgentResult.withoutUsage(false, "not started: budget reached, " + spend.describe()),
+                    Duration.ZERO, null, spend.describe());
+        }
+        CodingAgent agent = kinds.get(settings.agent().kind());
+        if (agent == null) {
+            throw new IllegalStateException("agent kind " + settings.agent().kind() + " is not available in this version");
+        }
+        String marker = runner.newMarker();
+        Path promptFile = home.prompts().resolve(marker.replace('/', '-') + ".md");
+        try {
+            AtomicFiles.write(promptFile, request.prompt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the prompt file " + promptFile, e);
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put("NIGHTSHIFT_PROMPT_FILE", promptFile.toString());
+        own.put("NIGHTSHIFT_PROJECT", request.project());
+        own.put("NIGHTSHIFT_SPEC", request.spec() == null ? "" : request.spec());
+        own.put("NIGHTSHIFT_TASK", request.task() == null ? "" : request.task());
+        own.put("NIGHTSHIFT_RUN", marker);
+        Map<String, String> env = environment.forAgent(settings.agent().env(), own);
+
+        BigDecimal left = spend.leftUsd();
+        AgentInvocation invocation = agent.invocation(CommandWords.split(command), request.prompt(), left);
+        Instant started = clock.instant();
+        long runId = runs.start(request.batchId(), request.project(), request.spec(), request.task(),
+                request.purpose(), request.attempt(), agent.kind().name().toLowerCase(java.util.Locale.ROOT),
+                started, home.root().relativize(request.logFile().toAbsolutePath()).toString());
+        log.info("agent {} on {}/{} (attempt {}): {}", request.purpose(), request.project(), request.spec(),
+                request.attempt(), request.task());
+
+        ProcessSpec spec = ProcessSpec.of("agent", invocation.command(), request.workDir(), env,
+                request.timeout(), request.logFile()).withStdin(invocation.stdin()).capturingStdout();
+        if (invocation.stdin() == null) {
+            spec = spec.withStdin(null);
+        }
+        ProcessResult process = runner.run(spec, marker);
+        AgentResult result = agent.parse(process);
+        runs.finish(runId, clock.instant(), process.exitCode(), process.timedOut(), result.succeeded(),
+                result.costUsd(), result.costEstimated(), result.inputTokens(), result.outputTokens(),
+                result.cacheReadTokens(), result.cacheWriteTokens(), result.summary());
+        Status status = process.timedOut() ? Status.TIMED_OUT : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+        log.info("agent on {}/{} ended: {} in {}s{}", request.project(), request.spec(), status,
+                process.elapsed().toSeconds(), result.costUsd() != null ? ", $" + result.costUsd() : "");
+        return new Outcome(status, result, process.elapsed(), runId, spend.describe());
+    }
+}

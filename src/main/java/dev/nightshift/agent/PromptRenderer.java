@@ -1,0 +1,72 @@
+package dev.nightshift.agent;
+
+import dev.nightshift.config.Home;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/**
+ * Renders the build prompt from {@code prompts/build.md}: the home's copy when the owner made
+ * one, otherwise the one shipped with nightshift. Values are inserted, never parsed as template.
+ */
+@Component
+public class PromptRenderer {
+
+    /** What the prompt is made of. */
+    public record PromptFacts(String project, String specName, String specTitle, String specBody, String task,
+                              String notes, String journal, String gitLog, String failure, int followupLimit) {
+    }
+
+    private final Home home;
+    private final TemplateEngine engine;
+
+    public PromptRenderer(Home home) {
+        this.home = home;
+        StringTemplateResolver resolver = new StringTemplateResolver();
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCacheable(false);
+        this.engine = new TemplateEngine();
+        this.engine.setTemplateResolver(resolver);
+    }
+
+    public String render(PromptFacts facts) {
+        Context context = new Context();
+        context.setVariables(Map.of(
+                "project", facts.project(),
+                "specName", facts.specName(),
+                "specTitle", facts.specTitle(),
+                "specBody", facts.specBody(),
+                "task", facts.task(),
+                "notes", orNone(facts.notes()),
+                "journal", orNone(facts.journal()),
+                "gitLog", orNone(facts.gitLog()),
+                "followupLimit", facts.followupLimit()));
+        context.setVariable("failure", facts.failure());
+        return engine.process(template(), context);
+    }
+
+    private String template() {
+        try {
+            if (Files.isRegularFile(home.promptOverride())) {
+                return Files.readString(home.promptOverride(), StandardCharsets.UTF_8);
+            }
+            try (InputStream in = PromptRenderer.class.getResourceAsStream("/prompts/build.md")) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the prompt template", e);
+        }
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isBlank() ? "(none yet)" : text.strip();
+    }
+}

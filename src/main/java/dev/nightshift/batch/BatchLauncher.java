@@ -1,0 +1,132 @@
+package dev.nightshift.batch;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.config.MailSettings;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.phase.BatchRun;
+import dev.nightshift.report.ReportPhase;
+import dev.nightshift.spec.Workspace;
+import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BatchStatus;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts one batch, whoever asks (the command line or the scheduler): takes the lock, recovers
+ * from a batch that died, stops early when paused or idle, otherwise runs the five-phase job,
+ * and records how it ended.
+ */
+@Component
+public class BatchLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchLauncher.class);
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Home home;
+    private final NightshiftSettings settings;
+    private final JobOperator jobOperator;
+    private final Job job;
+    private final BatchRepository batches;
+    private final CrashRecovery recovery;
+    private final BatchOutcome outcome;
+    private final ProcessRunner runner;
+    private final ReportPhase report;
+    private final Clock clock;
+
+    public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
+                         BatchRepository batches, CrashRecovery recovery, BatchOutcome outcome, ProcessRunner runner,
+                         ReportPhase report, Clock clock) {
+        this.home = home;
+        this.settings = settings;
+        this.jobOperator = jobOperator;
+        this.job = nightshiftJob;
+        this.batches = batches;
+        this.recovery = recovery;
+        this.outcome = outcome;
+        this.runner = runner;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    public BatchResult launch(BatchRequest request) {
+        Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
+        if (acquired.isEmpty()) {
+            return BatchResult.locked(BatchLock.holder(home.lockFile()));
+        }
+        try (BatchLock lock = acquired.get()) {
+            String id = nextId();
+            lock.describe("running batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
+                    + LocalDateTime.now(clock).withNano(0));
+            MDC.put(PhaseStepListener.LOG_KEY, home.batchLogs(id).resolve("batch.log").toString());
+            runner.markBatch(id);
+            List<String> recovered = recovery.recover(id);
+            BatchRun run = new BatchRun(id, request.dryRun(), request.projectFilter(), clock.instant(), request.trigger());
+            batches.start(id, run.startedAt(), request.trigger(), request.dryRun(), request.projectFilter(),
+                    ProcessHandle.current().pid());
+            recovered.forEach(note -> batches.addNote(id, note));
+
+            Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
+            if (request.projectFilter() != null && workspace.project(request.projectFilter()).isEmpty()) {
+                batches.finish(id, BatchStatus.FAILED, clock.instant());
+                return new BatchResult(id, BatchStatus.FAILED, BatchResult.BAD_CONFIGURATION,
+                        "there is no project " + request.projectFilter() + " in " + home.wipSpecs());
+            }
+            if (workspace.paused() || (workspace.idle() && recovered.isEmpty())) {
+                return stopEarly(run, workspace.paused() ? BatchStatus.PAUSED : BatchStatus.IDLE);
+            }
+            log.info("batch {} starts{}", id, request.dryRun() ? " (dry run)" : "");
+            JobExecution execution = jobOperator.start(job, run.toJobParameters());
+            batches.attachJobExecution(id, execution.getId());
+            BatchStatus status = outcome.of(id);
+            batches.finish(id, status, clock.instant());
+            List<String> failures = outcome.failures(id);
+            String message = "batch " + id + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + (failures.isEmpty() ? "" : ":\n  " + String.join("\n  ", failures))
+                    + "\nreport: " + home.batchReports(id).resolve("report.html");
+            return new BatchResult(id, status,
+                    status == BatchStatus.SUCCEEDED ? BatchResult.OK : BatchResult.SOMETHING_FAILED, message);
+        } catch (Exception e) {
+            log.error("the batch could not run", e);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        } finally {
+            MDC.remove(PhaseStepListener.LOG_KEY);
+        }
+    }
+
+    /** Paused or idle: no phase, no agent; recorded, and mailed only under {@code when-idle: send}. */
+    private BatchResult stopEarly(BatchRun run, BatchStatus status) throws Exception {
+        String why = status == BatchStatus.PAUSED ? "paused: " + home.pauseFile() + " exists"
+                : "idle: nothing queued or active";
+        if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !run.dryRun()) {
+            batches.addNote(run.batchId(), "Nothing to do (" + why + ").");
+            report.run(run);
+        }
+        batches.finish(run.batchId(), status, clock.instant());
+        log.info("batch {} {}", run.batchId(), why);
+        return new BatchResult(run.batchId(), status, BatchResult.OK, "batch " + run.batchId() + " " + why);
+    }
+
+    /** yyyyMMdd-HHmmss of now; two batches never share one, even in the same second. */
+    private String nextId() throws InterruptedException {
+        while (true) {
+            String id = ID.format(LocalDateTime.now(clock));
+            if (!batches.exists(id) && !Files.exists(home.batchReports(id))) {
+                return id;
+            }
+            Thread.sleep(1000 - (System.currentTimeMillis() % 1000) + 5);
+        }
+    }
+}

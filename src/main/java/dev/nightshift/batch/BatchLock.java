@@ -1,0 +1,85 @@
+package dev.nightshift.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The one lock that keeps batches from overlapping: an OS file lock on {@code .nightshift/lock},
+ * released by the kernel when the process dies, so a crash never leaves it stuck. The file also
+ * says who holds it, for the message of the batch that finds it taken.
+ */
+public final class BatchLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private BatchLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The lock, or empty when another process (or another batch of this one) holds it. */
+    public static Optional<BatchLock> tryAcquire(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldByThisProcess) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new BatchLock(channel, lock));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the lock file " + file, e);
+        }
+    }
+
+    /** Who holds (or last held) the lock, as its holder wrote it. */
+    public static String holder(Path file) {
+        try {
+            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+            return text.isEmpty() ? "unknown holder" : text.replace('\n', ' ');
+        } catch (IOException e) {
+            return "unknown holder";
+        }
+    }
+
+    /** Writes who holds the lock now (pid, batch, start) into the file. */
+    public void describe(String holder) {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the lock file", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (lock.isValid()) {
+                describe("free; last held by pid " + ProcessHandle.current().pid());
+                lock.release();
+            }
+            channel.close();
+        } catch (IOException e) {
+            // The kernel releases the lock when the process ends anyway.
+        }
+    }
+}

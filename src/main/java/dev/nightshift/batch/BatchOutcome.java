@@ -1,0 +1,55 @@
+package dev.nightshift.batch;
+
+import dev.nightshift.store.BatchStatus;
+import dev.nightshift.store.BuildRepository;
+import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.IntegrationRepository;
+import dev.nightshift.store.Records;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Did anything fail in this batch? Read from what the phases recorded. */
+@Component
+public class BatchOutcome {
+
+    private final BatchRepository batches;
+    private final BuildRepository builds;
+    private final IntegrationRepository integration;
+
+    public BatchOutcome(BatchRepository batches, BuildRepository builds, IntegrationRepository integration) {
+        this.batches = batches;
+        this.builds = builds;
+        this.integration = integration;
+    }
+
+    /** A phase that failed or timed out, a project whose build failed, or a red integration run. */
+    public BatchStatus of(String batchId) {
+        boolean phaseProblem = batches.phases(batchId).stream().anyMatch(p -> p.outcome().isProblem());
+        boolean buildFailed = builds.results(batchId).stream().anyMatch(r -> r.outcome().failed());
+        boolean integrationRed = integration.forBatch(batchId).stream().anyMatch(r -> !r.passed());
+        return phaseProblem || buildFailed || integrationRed ? BatchStatus.FAILED : BatchStatus.SUCCEEDED;
+    }
+
+    /** Lines naming what failed, for the command's output. */
+    public List<String> failures(String batchId) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Records.Phase phase : batches.phases(batchId)) {
+            if (phase.outcome().isProblem()) {
+                lines.add("phase " + phase.phase() + " " + phase.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ') + (phase.detail() != null ? ": " + phase.detail() : ""));
+            }
+        }
+        for (Records.BuildResult result : builds.results(batchId)) {
+            if (result.outcome().failed()) {
+                lines.add(result.project() + "/" + result.spec() + ": " + result.outcome().label()
+                        + (result.detail() != null ? ": " + result.detail() : ""));
+            }
+        }
+        for (Records.IntegrationRun run : integration.forBatch(batchId)) {
+            if (!run.passed()) {
+                lines.add(run.project() + ": integration tests failed at " + run.commitSha().substring(0, Math.min(10, run.commitSha().length())));
+            }
+        }
+        return lines;
+    }
+}

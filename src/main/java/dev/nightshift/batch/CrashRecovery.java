@@ -1,0 +1,111 @@
+package dev.nightshift.batch;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.exec.ProcessTree;
+import dev.nightshift.git.Git;
+import dev.nightshift.git.Worktrees;
+import dev.nightshift.store.AgentRunRepository;
+import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BatchStatus;
+import dev.nightshift.store.PhaseOutcome;
+import dev.nightshift.store.PlanRepository;
+import dev.nightshift.store.Records;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cleans up after a batch whose process died (kill -9, power loss), so that nothing it left
+ * blocks the next one: its Spring Batch execution is marked failed, its processes are killed,
+ * its unfinished work is kept as a local commit and its worktrees removed. Branches and spec
+ * files stay exactly where they were. Runs with the lock held, so no batch it finds is alive.
+ */
+@Component
+public class CrashRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
+
+    private final Home home;
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final BatchRepository batches;
+    private final AgentRunRepository agentRuns;
+    private final PlanRepository plans;
+    private final Git git;
+    private final Worktrees worktrees;
+    private final Clock clock;
+
+    public CrashRecovery(Home home, JobRepository jobRepository, JobOperator jobOperator, BatchRepository batches,
+                         AgentRunRepository agentRuns, PlanRepository plans, Git git, Worktrees worktrees, Clock clock) {
+        this.home = home;
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.batches = batches;
+        this.agentRuns = agentRuns;
+        this.plans = plans;
+        this.git = git;
+        this.worktrees = worktrees;
+        this.clock = clock;
+    }
+
+    /** @return one line per recovered batch, for the new batch's report */
+    public List<String> recover(String newBatchId) {
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(NightshiftJobConfiguration.JOB_NAME)) {
+            jobOperator.recover(execution);
+            log.info("marked the job execution {} that was left running as failed", execution.getId());
+        }
+        List<String> notes = new ArrayList<>();
+        for (Records.Batch dead : batches.running()) {
+            int killed = ProcessTree.killByMarkerPrefix(dead.id() + "/");
+            String phase = batches.phases(dead.id()).stream().filter(p -> p.endedAt() == null)
+                    .map(Records.Phase::phase).findFirst().orElse(null);
+            batches.phases(dead.id()).stream().filter(p -> p.endedAt() == null)
+                    .forEach(p -> batches.endPhase(dead.id(), p.phase(), PhaseOutcome.FAILED,
+                            "the batch's process died during this phase", clock.instant()));
+            agentRuns.markUnfinished(dead.id(), clock.instant());
+            int kept = keepWorkAndRemoveWorktrees(dead.id(), newBatchId);
+            batches.finish(dead.id(), BatchStatus.CRASHED, clock.instant());
+            batches.addNote(dead.id(), "died" + (phase != null ? " during the " + phase + " phase" : "")
+                    + "; recovered by batch " + newBatchId);
+            String note = "Recovered from batch " + dead.id() + ", whose process died"
+                    + (phase != null ? " during the " + phase + " phase" : "") + ": "
+                    + killed + " leftover process(es) killed, " + kept + " worktree(s) removed"
+                    + " (unfinished work kept as local commits); branches and specs left as they were.";
+            log.warn(note);
+            notes.add(note);
+        }
+        return notes;
+    }
+
+    private int keepWorkAndRemoveWorktrees(String deadBatch, String newBatchId) {
+        Path gitLog = home.batchLogs(newBatchId).resolve("recovery-git.log");
+        int removed = 0;
+        for (Records.PlanEntry entry : plans.plan(deadBatch)) {
+            if (!entry.hasWork()) {
+                continue;
+            }
+            Path worktree = home.worktree(entry.project(), entry.spec());
+            if (!Files.isDirectory(worktree)) {
+                continue;
+            }
+            if (git.ok(worktree, gitLog, "rev-parse", "--is-inside-work-tree")) {
+                git.run(worktree, gitLog, "add", "--all");
+                if (!git.ok(worktree, gitLog, "diff", "--cached", "--quiet")) {
+                    git.run(worktree, gitLog, "commit", "--no-verify", "--quiet", "-m",
+                            "nightshift: unfinished work on \"" + entry.task() + "\" (batch " + deadBatch + " died)");
+                }
+            }
+            worktrees.remove(home.clone(entry.project()), worktree, gitLog);
+            removed++;
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nightshift.batch;
+
+import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.phase.BatchRun;
+import dev.nightshift.phase.Phase;
+import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.store.PhaseOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.MDC;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Runs a phase on a thread of its own and waits for it no longer than the phase's deadline. A
+ * Spring Batch tasklet has no wall-clock limit of its own (NOTES.md), so this is where it comes
+ * from. At the limit the phase's processes die with their trees and the phase is timed out.
+ */
+public class DeadlineTasklet implements Tasklet {
+
+    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
+
+    private final Phase phase;
+    private final RunningProcesses running;
+
+    public DeadlineTasklet(Phase phase, RunningProcesses running) {
+        this.phase = phase;
+        this.running = running;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        var context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        BatchRun run = BatchRun.from(chunk.getStepContext().getJobParameters());
+        Instant deadline = Instant.ofEpochMilli(context.getLong(PhaseStepListener.DEADLINE));
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "phase-" + phase.name());
+            t.setDaemon(true);
+            return t;
+        });
+        PhaseOutcome outcome;
+        String detail;
+        Future<PhaseReport> work = thread.submit(() -> {
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
+            }
+            return phase.run(run);
+        });
+        try {
+            long wait = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            PhaseReport report = work.get(wait, TimeUnit.MILLISECONDS);
+            outcome = report.skipped() ? PhaseOutcome.SKIPPED : PhaseOutcome.COMPLETED;
+            detail = report.summary();
+        } catch (TimeoutException e) {
+            int killed = running.killAll();
+            work.cancel(true);
+            outcome = PhaseOutcome.TIMED_OUT;
+            detail = "reached its deadline; " + killed + " process(es) killed";
+            try {
+                thread.awaitTermination(AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } catch (ExecutionException e) {
+            outcome = PhaseOutcome.FAILED;
+            detail = PhaseStepListener.rootMessage(e.getCause());
+            org.slf4j.LoggerFactory.getLogger(DeadlineTasklet.class).error("phase {} failed", phase.name(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.killAll();
+            work.cancel(true);
+            outcome = PhaseOutcome.FAILED;
+            detail = "interrupted";
+        } finally {
+            thread.shutdownNow();
+        }
+        context.putString(PhaseStepListener.OUTCOME, outcome.name());
+        if (detail != null) {
+            context.putString(PhaseStepListener.DETAIL, detail);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

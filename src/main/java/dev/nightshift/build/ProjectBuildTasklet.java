@@ -1,0 +1,66 @@
+package dev.nightshift.build;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.phase.BatchRun;
+import dev.nightshift.store.BuildOutcome;
+import dev.nightshift.store.BuildRepository;
+import dev.nightshift.store.PlanRepository;
+import dev.nightshift.store.Records.BuildResult;
+import dev.nightshift.store.Records.PlanEntry;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker of one build partition: one project's planned spec. It always records a result and
+ * never throws, so one project's failure cannot touch the others.
+ */
+@Component
+public class ProjectBuildTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectBuildTasklet.class);
+
+    private final Home home;
+    private final PlanRepository plans;
+    private final BuildRepository builds;
+    private final ProjectBuild build;
+    private final Clock clock;
+
+    public ProjectBuildTasklet(Home home, PlanRepository plans, BuildRepository builds, ProjectBuild build,
+                               Clock clock) {
+        this.home = home;
+        this.plans = plans;
+        this.builds = builds;
+        this.build = build;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        BatchRun run = BatchRun.from(chunk.getStepContext().getJobParameters());
+        String project = chunk.getStepContext().getStepExecution().getExecutionContext().getString(BuildPartitioner.PROJECT);
+        MDC.put("nsLog", home.batchLogs(run.batchId()).resolve("build-" + project + ".log").toString());
+        Instant started = clock.instant();
+        PlanEntry entry = plans.entry(run.batchId(), project).orElseThrow();
+        BuildResult result;
+        try {
+            result = build.build(run, entry);
+        } catch (RuntimeException e) {
+            log.error("the build of {} failed", project, e);
+            result = new BuildResult(run.batchId(), project, entry.spec(), entry.task(), BuildOutcome.FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), null, null, null, null, null, null, null,
+                    null, started, clock.instant());
+        } finally {
+            MDC.remove("nsLog");
+        }
+        builds.save(result);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.nightshift.cli;
+
+import dev.nightshift.batch.BatchResult;
+import dev.nightshift.config.ConfigException;
+import dev.nightshift.config.Home;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code nightshift} command and the options every subcommand shares. */
+@Command(name = "nightshift", mixinStandardHelpOptions = true, version = "nightshift 0.1.0",
+        description = "Lets an AI coding agent work through a queue of written specs while you sleep.",
+        footer = {"", "Exit codes: 0 the batch ran and nothing failed; 1 something failed or timed out;",
+                "2 bad configuration or usage; 3 another batch holds the lock."},
+        subcommands = {RunCommand.class, DaemonCommand.class, StatusCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
+public class NightshiftCommand implements Runnable {
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "The nightshift home (default: $NIGHTSHIFT_HOME, else the current directory).")
+    Path home;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. nightshift run");
+    }
+
+    Home home() {
+        if (home != null) {
+            return new Home(home);
+        }
+        String fromEnvironment = System.getenv("NIGHTSHIFT_HOME");
+        return new Home(Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "."));
+    }
+
+    /** Runs the command line and returns the exit code (PRODUCT.md "Commands"). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new NightshiftCommand());
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof ConfigException config) {
+                cl.getErr().println("nightshift: " + config.getMessage());
+                return BatchResult.BAD_CONFIGURATION;
+            }
+            cl.getErr().println("nightshift: " + e.getMessage());
+            e.printStackTrace(cl.getErr());
+            return BatchResult.SOMETHING_FAILED;
+        });
+        return commandLine.execute(args);
+    }
+}

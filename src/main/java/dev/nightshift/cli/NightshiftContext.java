@@ -1,0 +1,73 @@
+package dev.nightshift.cli;
+
+import dev.nightshift.NightshiftApplication;
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the Spring context for a home: the H2 file database in {@code .nightshift/} (schema by
+ * Flyway), the batch job, and for the daemon the Quartz scheduler with its JDBC store.
+ */
+public final class NightshiftContext {
+
+    /** What the context is started for. */
+    public enum Purpose {
+        /** Runs batches now: no scheduler. */
+        BATCH,
+        /** Fires batches on the schedule. */
+        DAEMON
+    }
+
+    private NightshiftContext() {
+    }
+
+    public static ConfigurableApplicationContext start(Home home, NightshiftSettings settings, Purpose purpose) {
+        try {
+            Files.createDirectories(home.state());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + home.state(), e);
+        }
+        // H2's AUTO_SERVER listens for a second process; on loopback only (PRODUCT.md safety rules).
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.log-startup-info", "false");
+        properties.put("spring.datasource.url", home.jdbcUrl());
+        properties.put("spring.datasource.username", "sa");
+        properties.put("spring.datasource.password", "");
+        properties.put("spring.datasource.hikari.maximum-pool-size", "12");
+        properties.put("spring.flyway.locations", "classpath:db/migration");
+        properties.put("spring.batch.job.enabled", "false");
+        properties.put("spring.batch.jdbc.initialize-schema", "never");
+        properties.put("spring.quartz.job-store-type", "jdbc");
+        properties.put("spring.quartz.jdbc.initialize-schema", "never");
+        properties.put("spring.quartz.auto-startup", "false");
+        properties.put("spring.quartz.overwrite-existing-jobs", "false");
+        properties.put("spring.quartz.wait-for-jobs-to-complete-on-shutdown", "false");
+        properties.put("spring.quartz.properties.org.quartz.jobStore.misfireThreshold", "60000");
+        properties.put("spring.quartz.properties.org.quartz.threadPool.threadCount", "1");
+        if (purpose != Purpose.DAEMON) {
+            properties.put("spring.autoconfigure.exclude",
+                    "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
+                            + "org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration");
+        }
+        return new SpringApplicationBuilder(NightshiftApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(properties)
+                .profiles(purpose == Purpose.DAEMON ? "daemon" : "batch")
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("home", home);
+                    context.getBeanFactory().registerSingleton("nightshiftSettings", settings);
+                })
+                .logStartupInfo(false)
+                .run();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.nightshift.cli;
+
+import dev.nightshift.batch.BatchLauncher;
+import dev.nightshift.batch.BatchLock;
+import dev.nightshift.batch.BatchRequest;
+import dev.nightshift.batch.BatchResult;
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SettingsFiles;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nightshift run}: one batch now. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one batch now: supervisor, build, maintenance, integration, report.")
+class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NightshiftCommand parent;
+
+    @Option(names = "--project", paramLabel = "P", description = "Work on this project only.")
+    String project;
+
+    @Option(names = "--dry-run", description = "Plan and report, but run no agent and push, open, move or mail nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Home home = parent.home();
+        NightshiftSettings settings = SettingsFiles.readGlobal(home);
+        if (isLocked(home)) {
+            System.err.println("nightshift: another batch holds the lock (" + BatchLock.holder(home.lockFile()) + ")");
+            return BatchResult.LOCKED;
+        }
+        try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH)) {
+            BatchResult result = context.getBean(BatchLauncher.class).launch(new BatchRequest("cli", dryRun, project));
+            (result.exitCode() == BatchResult.OK ? System.out : System.err).println(result.message());
+            return result.exitCode();
+        }
+    }
+
+    /** A cheap look before the context starts, so a second batch exits at once. */
+    static boolean isLocked(Home home) {
+        return BatchLock.tryAcquire(home.lockFile()).map(lock -> {
+            lock.close();
+            return false;
+        }).orElse(true);
+    }
+}

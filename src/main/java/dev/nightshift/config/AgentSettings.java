@@ -1,0 +1,44 @@
+package dev.nightshift.config;
+
+import java.util.List;
+
+/**
+ * The coding agent: its kind, its command line (split as a shell would, never run by one) and
+ * the only environment variables it may see besides PATH, HOME, LANG and TERM.
+ */
+public record AgentSettings(AgentKind kind, String command, List<String> env) {
+
+    public static final String CLAUDE_COMMAND =
+            "claude -p --output-format json --dangerously-skip-permissions --max-turns 60";
+
+    public AgentSettings {
+        kind = kind != null ? kind : AgentKind.CLAUDE;
+        if (command == null || command.isBlank()) {
+            command = defaultCommand(kind);
+        }
+        env = env != null ? List.copyOf(env) : defaultEnv(kind);
+    }
+
+    public static AgentSettings defaults() {
+        return new AgentSettings(null, null, null);
+    }
+
+    private static String defaultCommand(AgentKind kind) {
+        return switch (kind) {
+            case CLAUDE -> CLAUDE_COMMAND;
+            case CODEX -> "codex exec --json --dangerously-bypass-approvals-and-sandbox";
+            case AIDER -> "aider --yes-always --no-auto-commits --no-pretty --no-stream";
+            case GENERIC -> throw new InvalidSettingException("command",
+                    "is missing; kind generic needs the program that reads the prompt on stdin");
+        };
+    }
+
+    private static List<String> defaultEnv(AgentKind kind) {
+        return switch (kind) {
+            case CLAUDE -> List.of("ANTHROPIC_API_KEY");
+            case CODEX -> List.of("OPENAI_API_KEY");
+            case AIDER -> List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY");
+            case GENERIC -> List.of();
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.nightshift.config;
+
+import java.nio.file.Path;
+
+/**
+ * The folder nightshift works in: its settings, the spec queue, the reports and its private state.
+ *
+ * <p>Every path nightshift writes to is derived here, so that no input can steer a write outside
+ * the home, its clones and its worktrees.
+ */
+public record Home(Path root) {
+
+    public Home {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public static Home of(String path) {
+        return new Home(Path.of(path));
+    }
+
+    public Path settingsFile() {
+        return root.resolve("nightshift.yml");
+    }
+
+    public Path wipSpecs() {
+        return root.resolve("wip-specs");
+    }
+
+    public Path pauseFile() {
+        return wipSpecs().resolve("PAUSE");
+    }
+
+    public Path wipJournal() {
+        return root.resolve("wip.md");
+    }
+
+    public Path reports() {
+        return root.resolve("reports");
+    }
+
+    public Path batchReports(String batchId) {
+        return reports().resolve(batchId);
+    }
+
+    public Path batchLogs(String batchId) {
+        return batchReports(batchId).resolve("logs");
+    }
+
+    public Path outbox() {
+        return reports().resolve("outbox");
+    }
+
+    public Path wipArchive() {
+        return reports().resolve("wip-archive");
+    }
+
+    public Path promptOverride() {
+        return root.resolve("prompts").resolve("build.md");
+    }
+
+    /** nightshift's private state: never committed, never shown to the agent. */
+    public Path state() {
+        return root.resolve(".nightshift");
+    }
+
+    public Path lockFile() {
+        return state().resolve("lock");
+    }
+
+    public Path database() {
+        return state().resolve("db");
+    }
+
+    public Path clones() {
+        return state().resolve("repos");
+    }
+
+    public Path clone(String project) {
+        return clones().resolve(project);
+    }
+
+    public Path worktrees() {
+        return state().resolve("worktrees");
+    }
+
+    public Path worktree(String project, String spec) {
+        return worktrees().resolve(project).resolve(spec);
+    }
+
+    /** Prompts are written here, outside every worktree, so the agent cannot commit them. */
+    public Path prompts() {
+        return state().resolve("prompts");
+    }
+
+    public String jdbcUrl() {
+        // AUTO_SERVER lets `status` open the database while the daemon holds it (NOTES.md).
+        return "jdbc:h2:file:" + database() + ";AUTO_SERVER=TRUE";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nightshift.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * nightshift.yml: every key optional, defaults as in PRODUCT.md. Read once, validated at start.
+ *
+ * @param supervisorAgent an agent command that writes an advisory review; {@code null} for none
+ */
+public record NightshiftSettings(
+        CronSchedule schedule,
+        Misfire misfire,
+        Timeouts timeouts,
+        AgentSettings agent,
+        @JsonProperty("supervisor-agent") String supervisorAgent,
+        BuildSettings build,
+        BudgetSettings budget,
+        MailSettings mail,
+        RetentionSettings retention) {
+
+    public static final String DEFAULT_SCHEDULE = "0 0 */2 * * ?";
+
+    public NightshiftSettings {
+        schedule = schedule != null ? schedule : CronSchedule.of(DEFAULT_SCHEDULE);
+        misfire = misfire != null ? misfire : Misfire.FIRE_ONCE;
+        timeouts = timeouts != null ? timeouts : Timeouts.defaults();
+        agent = agent != null ? agent : AgentSettings.defaults();
+        supervisorAgent = supervisorAgent == null || supervisorAgent.isBlank() ? null : supervisorAgent;
+        build = build != null ? build : BuildSettings.defaults();
+        budget = budget != null ? budget : BudgetSettings.defaults();
+        mail = mail != null ? mail : MailSettings.defaults();
+        retention = retention != null ? retention : RetentionSettings.defaults();
+    }
+
+    public static NightshiftSettings defaults() {
+        return new NightshiftSettings(null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.nightshift.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * wip-specs/&lt;project&gt;/project.yml: the repository, its base branch, and the commands that
+ * judge the agent's work. nightshift keeps this copy; the agent never edits it.
+ *
+ * @param paths the write gate: globs the agent may change; {@code null} means everything but
+ *              {@code protectedPaths}
+ */
+public record ProjectSettings(
+        @JsonProperty(required = true) String repo,
+        String base,
+        @JsonProperty(required = true) String test,
+        String integration,
+        List<HealthCheck> health,
+        PrSettings pr,
+        List<String> paths,
+        @JsonProperty("protected") List<String> protectedPaths) {
+
+    public static final List<String> DEFAULT_PROTECTED = List.of(".github/**", "wip-specs/**");
+
+    public ProjectSettings {
+        if (repo == null || repo.isBlank()) {
+            throw new InvalidSettingException("repo", "is empty; name the repository's URL or local path");
+        }
+        if (test == null || test.isBlank()) {
+            throw new InvalidSettingException("test", "is empty; the gate needs a command that runs the tests");
+        }
+        base = base != null && !base.isBlank() ? base : "main";
+        if (!GitRefNames.isSafeBranch(base)) {
+            throw new InvalidSettingException("base", "\"" + base + "\" is not a branch name nightshift accepts");
+        }
+        integration = integration == null || integration.isBlank() ? null : integration;
+        health = health != null ? List.copyOf(health) : List.of();
+        pr = pr != null ? pr : PrSettings.local();
+        paths = paths != null ? List.copyOf(paths) : null;
+        protectedPaths = protectedPaths != null ? List.copyOf(protectedPaths) : DEFAULT_PROTECTED;
+    }
+}

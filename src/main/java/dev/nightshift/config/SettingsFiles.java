@@ -1,0 +1,205 @@
+package dev.nightshift.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads nightshift.yml, project.yml and spec front matter into records, strictly: an unknown key,
+ * a wrong type or a bad value becomes a {@link ConfigException} naming the file, line and key.
+ */
+public final class SettingsFiles {
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addModule(new SimpleModule("nightshift").addDeserializer(Duration.class, new DurationReader()))
+            .build();
+
+    private SettingsFiles() {
+    }
+
+    /** nightshift.yml of a home; a missing file means all defaults. */
+    public static NightshiftSettings readGlobal(Home home) {
+        Path file = home.settingsFile();
+        if (!Files.exists(file)) {
+            return NightshiftSettings.defaults();
+        }
+        NightshiftSettings settings = read(file, NightshiftSettings.class);
+        return settings != null ? settings : NightshiftSettings.defaults();
+    }
+
+    public static ProjectSettings readProject(Path file) {
+        if (!Files.exists(file)) {
+            throw new ConfigException(file, 0, null, "missing; every project folder needs a project.yml");
+        }
+        ProjectSettings settings = read(file, ProjectSettings.class);
+        if (settings == null) {
+            throw new ConfigException(file, 1, null, "is empty; it needs at least repo and test");
+        }
+        return settings;
+    }
+
+    public static <T> T read(Path file, Class<T> type) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file, 0, null, "does not exist");
+        } catch (IOException e) {
+            throw new ConfigException(file, 0, null, "cannot be read: " + e.getMessage());
+        }
+        return parse(file, text, 0, type);
+    }
+
+    /**
+     * Parses YAML text that starts at {@code firstLine} (0 for a whole file; spec front matter
+     * starts after its opening {@code ---}), reporting lines as they are in the file.
+     */
+    public static <T> T parse(Path file, String text, int firstLine, Class<T> type) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JacksonException e) {
+            throw translate(file, text, firstLine, e);
+        }
+    }
+
+    private static ConfigException translate(Path file, String text, int firstLine, JacksonException e) {
+        List<String> path = keyPath(e);
+        String problem;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList();
+            problem = "unknown key" + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")");
+        } else if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidSettingException invalid) {
+            if (!invalid.key().isEmpty()) {
+                path.add(invalid.key());
+            }
+            problem = invalid.getMessage();
+        } else if (e instanceof InvalidFormatException format && format.getCause() instanceof IllegalArgumentException bad) {
+            problem = bad.getMessage();
+        } else if (e instanceof MismatchedInputException mismatch) {
+            problem = mismatchProblem(mismatch);
+            String missing = missingProperty(e.getOriginalMessage());
+            if (missing != null) {
+                path.add(missing);
+                problem = "missing; this key is required";
+            }
+        } else if (e.getCause() instanceof InvalidSettingException invalid) {
+            if (!invalid.key().isEmpty()) {
+                path.add(invalid.key());
+            }
+            problem = invalid.getMessage();
+        } else {
+            problem = firstLineOf(e.getOriginalMessage());
+        }
+        String key = String.join(".", path).replace(".[", "[");
+        int line = YamlLines.lineOf(text, path);
+        if (line <= 0) {
+            TokenStreamLocation location = e.getLocation();
+            line = location != null && location.getLineNr() > 0 ? location.getLineNr() : 0;
+        }
+        return new ConfigException(file, line > 0 ? line + firstLine : 0, key, problem);
+    }
+
+    private static List<String> keyPath(JacksonException e) {
+        List<String> path = new ArrayList<>();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.add(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.add("[" + ref.getIndex() + "]");
+            }
+        }
+        return path;
+    }
+
+    private static String mismatchProblem(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        String expected = target == null ? "another type"
+                : target.isEnum() ? "one of " + enumValues(target)
+                : Number.class.isAssignableFrom(target) || target.isPrimitive() ? "a number"
+                : target == Boolean.class ? "true or false"
+                : target == String.class ? "text"
+                : List.class.isAssignableFrom(target) ? "a list"
+                : target == Duration.class ? "a duration such as 15m"
+                : target.isRecord() ? "a mapping of keys"
+                : target.getSimpleName();
+        if (e instanceof InvalidFormatException format) {
+            return "\"" + format.getValue() + "\" is not " + expected;
+        }
+        return "expected " + expected;
+    }
+
+    private static String enumValues(Class<?> enumType) {
+        return java.util.Arrays.stream(enumType.getFields())
+                .filter(java.lang.reflect.Field::isEnumConstant)
+                .map(f -> {
+                    com.fasterxml.jackson.annotation.JsonProperty p =
+                            f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                    return p != null ? p.value() : f.getName().toLowerCase(java.util.Locale.ROOT);
+                })
+                .collect(Collectors.joining(" | "));
+    }
+
+    private static String missingProperty(String message) {
+        if (message == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("Missing required creator property '([^']+)'").matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String firstLineOf(String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        String first = message.lines().findFirst().orElse(message);
+        return first.replaceAll("\\s*\\(for Object starting at.*$", "").trim();
+    }
+
+    /** The short durations ("15m") in place of Jackson's ISO-8601 reading. */
+    private static final class DurationReader extends ValueDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = p.getValueAsString();
+            if (text == null) {
+                throw MismatchedInputException.from(p, Duration.class, "expected a duration such as 15m");
+            }
+            try {
+                return Durations.parse(text);
+            } catch (IllegalArgumentException bad) {
+                InvalidFormatException e = InvalidFormatException.from(p, bad.getMessage(), text, Duration.class);
+                e.initCause(bad);
+                throw e;
+            }
+        }
+    }
+}

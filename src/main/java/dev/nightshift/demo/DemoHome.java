@@ -1,0 +1,110 @@
+package dev.nightshift.demo;
+
+import dev.nightshift.exec.ProcessDeadline;
+import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.exec.ProcessResult;
+import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.secret.SecretMasker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway home for {@code nightshift demo}: a sample shell project with a bare "origin"
+ * repository, one project folder with two specs, and the offline demo agent.
+ */
+public final class DemoHome {
+
+    /** The file that marks a folder as made by the demo, so that only such a folder is ever replaced. */
+    public static final String MARKER = ".nightshift-demo";
+
+    private DemoHome() {
+    }
+
+    /** Makes the demo home at {@code dir}, replacing an earlier demo there; refuses any other folder. */
+    public static void create(Path dir) {
+        if (Files.exists(dir) && !Files.exists(dir.resolve(MARKER))) {
+            throw new IllegalStateException(dir + " exists and was not made by `nightshift demo`; move it away first");
+        }
+        try {
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(MARKER), "made by `nightshift demo`; safe to delete\n");
+            Path seed = dir.resolve(".sample-seed");
+            for (String name : resource("files.txt").lines().filter(l -> !l.isBlank()).toList()) {
+                String text = resource(name);
+                // Maven leaves dotfiles out of the jar, so the sample's .gitignore travels as "gitignore".
+                String placed = name.equals("sample/gitignore") ? "sample/.gitignore" : name;
+                Path target = placed.startsWith("sample/") ? seed.resolve(placed.substring("sample/".length())) : dir.resolve(placed);
+                if (name.equals("nightshift.yml")) {
+                    text = text.replace("@AGENT@", dir.resolve("agent").resolve("demo-agent.sh").toString());
+                }
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, text, StandardCharsets.UTF_8);
+                if (name.endsWith(".sh")) {
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            makeOrigin(seed, dir.resolve("sample.git"));
+            deleteTree(seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the demo home in " + dir, e);
+        }
+    }
+
+    /** The sample's history: one commit on main, pushed into a bare repository that plays "origin". */
+    private static void makeOrigin(Path seed, Path origin) {
+        ProcessRunner runner = new ProcessRunner(new RunningProcesses(), new ProcessDeadline(), SecretMasker.none());
+        Map<String, String> env = new ProcessEnvironment(System.getenv(), Set.of()).forTools(Map.of(
+                "GIT_AUTHOR_NAME", "nightshift demo", "GIT_AUTHOR_EMAIL", "demo@localhost",
+                "GIT_COMMITTER_NAME", "nightshift demo", "GIT_COMMITTER_EMAIL", "demo@localhost"));
+        Path log = seed.getParent().resolve("reports").resolve("demo-setup.log");
+        List<List<String>> commands = List.of(
+                List.of("git", "init", "--quiet"),
+                List.of("git", "symbolic-ref", "HEAD", "refs/heads/main"),
+                List.of("git", "add", "--all"),
+                List.of("git", "commit", "--quiet", "-m", "The sample project: a version function and its test"),
+                List.of("git", "clone", "--quiet", "--bare", seed.toString(), origin.toString()));
+        for (List<String> command : commands) {
+            ProcessResult result = runner.run(ProcessSpec.of("demo setup", command, seed, env, Duration.ofMinutes(1), log));
+            if (!result.succeeded()) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + result.tail());
+            }
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DemoHome.class.getResourceAsStream("/demo/" + name)) {
+            if (in == null) {
+                throw new IOException("the demo resource " + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+}

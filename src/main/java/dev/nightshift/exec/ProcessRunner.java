@@ -1,0 +1,179 @@
+package dev.nightshift.exec;
+
+import dev.nightshift.secret.SecretMasker;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every external command nightshift starts (agent, git, tests) the same way: in its own
+ * process group, with a reduced environment, standard input closed or fed then closed, output
+ * to a masked log file, and a timeout at which the whole tree dies.
+ */
+@Component
+public class ProcessRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessRunner.class);
+    private static final Duration PUMP_STOP = Duration.ofSeconds(2);
+    private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"))
+            || Files.isExecutable(Path.of("/bin/setsid"));
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final RunningProcesses running;
+    private final ProcessDeadline deadline;
+    private final SecretMasker masker;
+    private volatile String markerPrefix = "adhoc-" + ProcessHandle.current().pid();
+
+    public ProcessRunner(RunningProcesses running, ProcessDeadline deadline, SecretMasker masker) {
+        this.running = running;
+        this.deadline = deadline;
+        this.masker = masker;
+    }
+
+    /** Every marker of this batch's processes starts with the batch id, so a later batch can find leftovers. */
+    public void markBatch(String batchId) {
+        this.markerPrefix = batchId;
+    }
+
+    public String markerPrefix() {
+        return markerPrefix;
+    }
+
+    /** A fresh marker for one command; give it to the command as {@link ProcessTree#MARKER}. */
+    public String newMarker() {
+        return markerPrefix + "/" + SEQUENCE.incrementAndGet();
+    }
+
+    public ProcessResult run(ProcessSpec spec) {
+        return run(spec, newMarker());
+    }
+
+    /** Runs the command with the given marker in its environment (the agent also sees it as NIGHTSHIFT_RUN). */
+    public ProcessResult run(ProcessSpec spec, String marker) {
+        Duration timeout = deadline.clamp(spec.timeout());
+        Map<String, String> env = new HashMap<>(spec.env());
+        env.put(ProcessTree.MARKER, marker);
+
+        CommandLine command = commandLine(spec.command());
+        AtomicReference<Process> process = new AtomicReference<>();
+        DefaultExecutor executor = new DefaultExecutor() {
+            @Override
+            protected Process launch(CommandLine cl, Map<String, String> environment, Path dir) throws IOException {
+                Process p = super.launch(cl, environment, dir);
+                process.set(p);
+                return p;
+            }
+        };
+        executor.setWorkingDirectory(spec.workDir().toFile());
+        executor.setExitValues(null);
+
+        Instant start = Instant.now();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        try (LogSink sink = new LogSink(spec.logFile(), masker, spec.captureStdout())) {
+            sink.note("$ " + masker.mask(String.join(" ", shorten(spec.command()))) + "    # in " + spec.workDir()
+                    + ", timeout " + timeout.toSeconds() + "s");
+            PumpStreamHandler streams = new PumpStreamHandler(sink.stream(true), sink.stream(false),
+                    spec.stdin() == null ? null : new ByteArrayInputStream(spec.stdin().getBytes(StandardCharsets.UTF_8)));
+            streams.setStopTimeout(PUMP_STOP);
+            executor.setStreamHandler(streams);
+
+            DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
+            try {
+                executor.execute(command, env, handler);
+            } catch (IOException e) {
+                sink.note("nightshift: could not start " + spec.command().get(0) + ": " + e.getMessage());
+                return new ProcessResult(-1, false, Duration.between(start, Instant.now()), sink.tail(), "", spec.logFile());
+            }
+            long pid = waitForPid(process, handler);
+            if (pid > 0) {
+                running.started(pid, marker, () -> timedOut.set(true));
+            }
+            try {
+                handler.waitFor(timeout);
+                if (!handler.hasResult()) {
+                    timedOut.set(true);
+                    sink.note("nightshift: " + spec.label() + " reached its limit of " + timeout.toSeconds()
+                            + "s; killing its process tree");
+                    int killed = pid > 0 ? ProcessTree.kill(pid, marker) : 0;
+                    sink.note("nightshift: signalled " + killed + " process(es)");
+                    handler.waitFor(PUMP_STOP.multipliedBy(3));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                timedOut.set(true);
+                if (pid > 0) {
+                    ProcessTree.kill(pid, marker);
+                }
+            } finally {
+                if (pid > 0) {
+                    // Anything the command left running in the background dies with it.
+                    ProcessTree.kill(pid, marker);
+                    running.ended(pid);
+                }
+            }
+            int exit = handler.hasResult() ? handler.getExitValue() : 137;
+            Duration elapsed = Duration.between(start, Instant.now());
+            sink.note("nightshift: exit " + exit + (timedOut.get() ? " (timed out)" : "") + " after "
+                    + elapsed.toMillis() + " ms");
+            log.debug("{} ended with {} after {} ms", spec.label(), exit, elapsed.toMillis());
+            return new ProcessResult(exit, timedOut.get(), elapsed, sink.tail(), sink.captured(), spec.logFile());
+        }
+    }
+
+    private static CommandLine commandLine(List<String> words) {
+        List<String> all = new ArrayList<>();
+        if (HAS_SETSID) {
+            // Its own session and process group: the whole tree can be signalled at once.
+            all.add("setsid");
+            all.add("-w");
+        }
+        all.addAll(words);
+        CommandLine command = new CommandLine(all.get(0));
+        for (String word : all.subList(1, all.size())) {
+            command.addArgument(word, false);
+        }
+        return command;
+    }
+
+    private static long waitForPid(AtomicReference<Process> process, DefaultExecuteResultHandler handler) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (process.get() == null && !handler.hasResult() && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Process p = process.get();
+        return p == null ? -1 : p.pid();
+    }
+
+    /** A long prompt argument would drown the log's first line. */
+    private static List<String> shorten(List<String> words) {
+        List<String> shown = new ArrayList<>();
+        for (String word : words) {
+            shown.add(word.length() > 200 ? word.substring(0, 60).replace('\n', ' ') + "…(" + word.length() + " chars)" : word);
+        }
+        return shown;
+    }
+}

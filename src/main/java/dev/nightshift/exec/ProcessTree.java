@@ -1,0 +1,165 @@
+package dev.nightshift.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Kills a command with everything it started: its process group (each command runs under
+ * {@code setsid}), its descendants, and every process whose environment carries its marker —
+ * the last catches programs that left the group with a {@code setsid} of their own (NOTES.md).
+ */
+public final class ProcessTree {
+
+    /** The environment variable every child of nightshift carries; its value names the batch and run. */
+    public static final String MARKER = "NIGHTSHIFT_RUN";
+
+    private static final Path PROC = Path.of("/proc");
+    private static final Duration GRACE = Duration.ofMillis(1500);
+
+    private ProcessTree() {
+    }
+
+    /**
+     * SIGTERM to all, a short grace, then SIGKILL to whatever is left, repeated while new
+     * processes keep appearing (a tree that forks while it dies).
+     *
+     * @param pid         the command's own process (its group leader)
+     * @param markerValue the value of {@link #MARKER} given to the command
+     * @return how many processes were signalled
+     */
+    public static int kill(long pid, String markerValue) {
+        Set<ProcessHandle> members = members(pid, markerValue, false);
+        members.forEach(ProcessHandle::destroy);
+        long waitUntil = System.nanoTime() + GRACE.toNanos();
+        while (System.nanoTime() < waitUntil && members.stream().anyMatch(ProcessHandle::isAlive)) {
+            sleep(50);
+        }
+        int signalled = members.size();
+        for (int round = 0; round < 10; round++) {
+            Set<ProcessHandle> left = members(pid, markerValue, false);
+            left.removeIf(p -> !p.isAlive());
+            if (left.isEmpty()) {
+                break;
+            }
+            left.forEach(ProcessHandle::destroyForcibly);
+            signalled += left.size();
+            sleep(100);
+        }
+        return signalled;
+    }
+
+    /** Kills every process whose marker starts with {@code prefix}: all children of a batch that died. */
+    public static int killByMarkerPrefix(String prefix) {
+        Set<ProcessHandle> found = new LinkedHashSet<>();
+        forEachProcess(handle -> {
+            String value = markerOf(handle.pid());
+            if (value != null && value.startsWith(prefix)) {
+                found.add(handle);
+            }
+        });
+        found.forEach(ProcessHandle::destroyForcibly);
+        return found.size();
+    }
+
+    /** The live processes of a command: group, descendants and marker carriers. */
+    public static Set<ProcessHandle> members(long pid, String markerValue, boolean aliveOnly) {
+        Set<ProcessHandle> members = new LinkedHashSet<>();
+        ProcessHandle.of(pid).ifPresent(root -> {
+            members.add(root);
+            root.descendants().forEach(members::add);
+        });
+        forEachProcess(handle -> {
+            long p = handle.pid();
+            if (p == ProcessHandle.current().pid()) {
+                return;
+            }
+            if (processGroupOf(p) == pid || (markerValue != null && markerValue.equals(markerOf(p)))) {
+                members.add(handle);
+                handle.descendants().forEach(members::add);
+            }
+        });
+        members.removeIf(h -> h.pid() == ProcessHandle.current().pid());
+        if (aliveOnly) {
+            members.removeIf(h -> !h.isAlive());
+        }
+        return members;
+    }
+
+    private interface ProcessVisitor {
+        void visit(ProcessHandle handle);
+    }
+
+    private static void forEachProcess(ProcessVisitor visitor) {
+        if (!Files.isDirectory(PROC)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
+            for (Path entry : entries) {
+                Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(entry.getFileName().toString()));
+                handle.ifPresent(visitor::visit);
+            }
+        } catch (IOException | RuntimeException e) {
+            // /proc changes under our feet; whatever could be read was visited.
+        }
+    }
+
+    /** The process group of a process, from /proc/&lt;pid&gt;/stat; -1 when it is gone. */
+    static long processGroupOf(long pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+            // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[2]);
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
+    /** The value of {@link #MARKER} in a process's environment, or {@code null}. */
+    static String markerOf(long pid) {
+        try {
+            byte[] environ = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
+            String prefix = MARKER + "=";
+            int start = 0;
+            for (int i = 0; i <= environ.length; i++) {
+                if (i == environ.length || environ[i] == 0) {
+                    String entry = new String(environ, start, i - start, StandardCharsets.UTF_8);
+                    if (entry.startsWith(prefix)) {
+                        return entry.substring(prefix.length());
+                    }
+                    start = i + 1;
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static boolean isNumber(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

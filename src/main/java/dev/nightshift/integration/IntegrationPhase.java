@@ -1,0 +1,122 @@
+package dev.nightshift.integration;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.exec.ProcessResult;
+import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.git.Git;
+import dev.nightshift.git.GitException;
+import dev.nightshift.git.RepositoryClones;
+import dev.nightshift.git.Worktrees;
+import dev.nightshift.phase.BatchRun;
+import dev.nightshift.phase.Phase;
+import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.spec.ProjectQueue;
+import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.IntegrationRepository;
+import dev.nightshift.store.Records.IntegrationRun;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Phase 4: for each project whose base moved since its last tested commit, run its
+ * {@code integration} command on a checkout of the new head. A red result keeps new agent work
+ * off that project until a later run is green.
+ */
+@Component
+public class IntegrationPhase implements Phase {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationPhase.class);
+
+    private final Home home;
+    private final NightshiftSettings settings;
+    private final RepositoryClones clones;
+    private final Worktrees worktrees;
+    private final Git git;
+    private final ProcessRunner runner;
+    private final ProcessEnvironment environment;
+    private final IntegrationRepository runs;
+    private final Clock clock;
+
+    public IntegrationPhase(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
+                            Git git, ProcessRunner runner, ProcessEnvironment environment, IntegrationRepository runs,
+                            Clock clock) {
+        this.home = home;
+        this.settings = settings;
+        this.clones = clones;
+        this.worktrees = worktrees;
+        this.git = git;
+        this.runner = runner;
+        this.environment = environment;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "integration";
+    }
+
+    @Override
+    public PhaseReport run(BatchRun run) {
+        List<String> done = new ArrayList<>();
+        int withIntegration = 0;
+        for (ProjectQueue project : WorkspaceReader.read(home, run.projectFilter()).projects()) {
+            if (!project.usable() || project.settings().integration() == null) {
+                continue;
+            }
+            withIntegration++;
+            Path logs = home.batchLogs(run.batchId());
+            Path gitLog = logs.resolve("integration-git-" + project.name() + ".log");
+            try {
+                Path clone = clones.ensure(project.name(), project.settings(), gitLog);
+                String head = git.out(clone, gitLog, "rev-parse", "refs/remotes/origin/" + project.settings().base());
+                Optional<IntegrationRun> last = runs.latest(project.name());
+                if (last.isPresent() && last.get().commitSha().equals(head)) {
+                    continue;
+                }
+                if (run.dryRun()) {
+                    log.info("DRY-RUN: would run the integration tests of {} at {}", project.name(), head);
+                    continue;
+                }
+                done.add(project.name() + (runOne(run, project, clone, head, logs, gitLog) ? " green" : " RED"));
+            } catch (GitException e) {
+                log.warn("integration of {} could not start: {}", project.name(), e.getMessage());
+                done.add(project.name() + " not run (" + e.getMessage() + ")");
+            }
+        }
+        if (withIntegration == 0) {
+            return PhaseReport.skipped("no project sets an integration command");
+        }
+        return done.isEmpty() ? PhaseReport.skipped("no base moved since its last integration run")
+                : PhaseReport.done(String.join(", ", done));
+    }
+
+    private boolean runOne(BatchRun run, ProjectQueue project, Path clone, String head, Path logs, Path gitLog) {
+        Instant started = clock.instant();
+        Path checkout = worktrees.checkout(clone, project.name(), "integration", head, gitLog);
+        Path log = logs.resolve("integration-" + project.name() + ".log");
+        try {
+            ProcessResult result = runner.run(ProcessSpec.of("integration", List.of("bash", "-c", project.settings().integration()),
+                    checkout, environment.forTools(Map.of("CI", "true")), settings.timeouts().integration(), log));
+            runs.save(new IntegrationRun(null, run.batchId(), project.name(), head, started, clock.instant(),
+                    result.exitCode(), result.timedOut(), result.succeeded(), null, null, null,
+                    home.root().relativize(log.toAbsolutePath()).toString(), result.tail()));
+            IntegrationPhase.log.info("integration of {} at {}: {}", project.name(), head.substring(0, 10),
+                    result.succeeded() ? "green" : "red");
+            return result.succeeded();
+        } finally {
+            worktrees.remove(clone, checkout, gitLog);
+        }
+    }
+}

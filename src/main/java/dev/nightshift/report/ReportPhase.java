@@ -1,0 +1,103 @@
+package dev.nightshift.report;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.config.MailSettings;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.io.AtomicFiles;
+import dev.nightshift.phase.BatchRun;
+import dev.nightshift.phase.Phase;
+import dev.nightshift.phase.PhaseReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Phase 5: render the batch's report from the database, save it under {@code reports/<batch>/},
+ * and mail it (through the outbox). Under {@code when-idle: skip} a batch in which nothing
+ * happened sends nothing.
+ */
+@Component
+public class ReportPhase implements Phase {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportPhase.class);
+
+    private final Home home;
+    private final MailSettings mail;
+    private final ReportData data;
+    private final ReportRenderer renderer;
+    private final Mailer mailer;
+
+    public ReportPhase(Home home, NightshiftSettings settings, ReportData data, ReportRenderer renderer, Mailer mailer) {
+        this.home = home;
+        this.mail = settings.mail();
+        this.data = data;
+        this.renderer = renderer;
+        this.mailer = mailer;
+    }
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public PhaseReport run(BatchRun run) throws IOException {
+        ReportModel model = data.load(run.batchId());
+        Path dir = save(run.batchId(), renderer.html(model), renderer.text(model));
+        String saved = "saved to " + home.root().relativize(dir) + "/";
+        if (run.dryRun()) {
+            log.info("DRY-RUN: would mail \"{}\"", model.subject());
+            return PhaseReport.done(saved + "; dry run: not mailed");
+        }
+        if (nothingHappened(model) && mail.whenIdle() == MailSettings.WhenIdle.SKIP) {
+            Mailer.Delivery earlier = mailer.flush();
+            return PhaseReport.done(saved + "; nothing happened, no mail (when-idle: skip)"
+                    + (earlier.sent() + earlier.waiting() > 0 ? "; earlier reports: " + earlier.describe() : ""));
+        }
+        mailer.queue(run.batchId(), model.subject(), renderer.html(model), renderer.text(model));
+        return PhaseReport.done(saved + "; mail: " + mailer.flush().describe());
+    }
+
+    /** Renders a past batch's report again (the {@code report} command). */
+    public Path render(String batchId) throws IOException {
+        ReportModel model = data.load(batchId);
+        return save(batchId, renderer.html(model), renderer.text(model));
+    }
+
+    /** Renders a past batch again and mails it now (the {@code report --send} command). */
+    public Mailer.Delivery send(String batchId) throws IOException {
+        ReportModel model = data.load(batchId);
+        save(batchId, renderer.html(model), renderer.text(model));
+        mailer.queue(batchId, model.subject(), renderer.html(model), renderer.text(model));
+        return mailer.flush();
+    }
+
+    private Path save(String batchId, String html, String text) throws IOException {
+        Path dir = home.batchReports(batchId);
+        AtomicFiles.write(dir.resolve("report.html"), html);
+        AtomicFiles.write(dir.resolve("report.txt"), text);
+        pointLatestAt(batchId);
+        return dir;
+    }
+
+    private void pointLatestAt(String batchId) {
+        Path latest = home.reports().resolve("latest");
+        Path temp = home.reports().resolve(".latest-" + batchId);
+        try {
+            Files.deleteIfExists(temp);
+            Files.createSymbolicLink(temp, Path.of(batchId));
+            Files.move(temp, latest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("could not point reports/latest at {}: {}", batchId, e.getMessage());
+        }
+    }
+
+    static boolean nothingHappened(ReportModel model) {
+        return model.projects().isEmpty() && model.moves().isEmpty() && model.integration().isEmpty()
+                && model.needsYou().isEmpty() && model.notes().isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.nightshift.report;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Lays a report out as HTML (inline styles, no scripts, no external images: it must render in
+ * mail clients) and as plain text with the same facts. A pure function of the model; Thymeleaf
+ * escapes every value, whatever an agent, a test or a repository put into it.
+ */
+@Component
+public class ReportRenderer {
+
+    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+
+    public String html(ReportModel model) {
+        return html.process("report", context(model));
+    }
+
+    public String text(ReportModel model) {
+        return text.process("report", context(model));
+    }
+
+    private static Context context(ReportModel model) {
+        Context context = new Context();
+        context.setVariable("r", model);
+        return context;
+    }
+
+    private static TemplateEngine engine(TemplateMode mode, String suffix) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}

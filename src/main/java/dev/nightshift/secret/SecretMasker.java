@@ -1,0 +1,107 @@
+package dev.nightshift.secret;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hides secrets in text before it is written anywhere: the values of the configured secret
+ * variables, and anything shaped like a well-known token or a private key.
+ */
+public final class SecretMasker {
+
+    /** Token shapes of the common providers; each is masked wherever it appears. */
+    static final List<Pattern> TOKEN_SHAPES = List.of(
+            Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b"),
+            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}\\b"),
+            Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}"),
+            Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}"),
+            Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
+            Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
+            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"));
+
+    /** Values shorter than this are not treated as secrets: masking "1" would mangle every log. */
+    private static final int MIN_SECRET_LENGTH = 6;
+
+    private final Map<String, String> valuesByName;
+    private final List<String> valuesLongestFirst;
+
+    private SecretMasker(Map<String, String> valuesByName) {
+        this.valuesByName = Map.copyOf(valuesByName);
+        List<String> values = new ArrayList<>(valuesByName.values());
+        values.sort(Comparator.comparingInt(String::length).reversed());
+        this.valuesLongestFirst = List.copyOf(values);
+    }
+
+    public static SecretMasker none() {
+        return new SecretMasker(Map.of());
+    }
+
+    /** A masker for the values the named environment variables hold now. */
+    public static SecretMasker forVariables(Iterable<String> names, Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : names) {
+            String value = environment.get(name);
+            if (value != null && value.strip().length() >= MIN_SECRET_LENGTH) {
+                values.put(name, value.strip());
+            }
+        }
+        return new SecretMasker(values);
+    }
+
+    public String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = text;
+        for (String value : valuesLongestFirst) {
+            if (masked.contains(value)) {
+                masked = masked.replace(value, "[secret]");
+            }
+        }
+        for (Pattern shape : TOKEN_SHAPES) {
+            Matcher m = shape.matcher(masked);
+            if (m.find()) {
+                masked = m.replaceAll("[secret]");
+            }
+        }
+        return masked;
+    }
+
+    /** The names of the configured secrets whose values appear in {@code text}, and the token shapes found. */
+    public List<String> findIn(String text) {
+        List<String> found = new ArrayList<>();
+        if (text == null) {
+            return found;
+        }
+        valuesByName.forEach((name, value) -> {
+            if (text.contains(value)) {
+                found.add("the value of " + name);
+            }
+        });
+        for (Pattern shape : TOKEN_SHAPES) {
+            if (shape.matcher(text).find()) {
+                found.add(shape.pattern().startsWith("-----") ? "a private key" : "a token shaped like " + describe(shape));
+            }
+        }
+        return found;
+    }
+
+    private static String describe(Pattern shape) {
+        String p = shape.pattern();
+        if (p.contains("AKIA")) return "an AWS access key";
+        if (p.contains("gh[pousr]") || p.contains("github_pat")) return "a GitHub token";
+        if (p.contains("sk-ant")) return "an Anthropic key";
+        if (p.contains("sk-")) return "an OpenAI key";
+        if (p.contains("xox")) return "a Slack token";
+        if (p.contains("AIza")) return "a Google API key";
+        if (p.contains("glpat")) return "a GitLab token";
+        return "a secret";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.nightshift.spec;
+
+import java.util.List;
+
+/**
+ * The optional YAML front matter of a spec.
+ *
+ * @param priority  lower runs first; default 5
+ * @param dependsOn spec names in the same project that must be done first
+ * @param verify    a command run after the project's test command; both must pass
+ * @param paths     narrows the project's write gate for this spec
+ * @param origin    {@code agent} for discovered work; then verify, paths and priority are ignored
+ * @param reopen    the owner's word that a spec whose pull request was closed may be tried again
+ */
+public record SpecFrontMatter(Integer priority, List<String> dependsOn, String verify, List<String> paths,
+                              String origin, Boolean reopen) {
+
+    public static final int DEFAULT_PRIORITY = 5;
+
+    public SpecFrontMatter {
+        dependsOn = dependsOn != null ? List.copyOf(dependsOn) : List.of();
+        verify = verify == null || verify.isBlank() ? null : verify;
+        paths = paths != null ? List.copyOf(paths) : null;
+        reopen = Boolean.TRUE.equals(reopen);
+    }
+
+    public static SpecFrontMatter none() {
+        return new SpecFrontMatter(null, null, null, null, null, null);
+    }
+
+    public boolean fromAgent() {
+        return "agent".equals(origin);
+    }
+
+    /** Only a human widens or narrows a gate: an agent's spec gets the project's defaults. */
+    public int effectivePriority() {
+        return fromAgent() || priority == null ? DEFAULT_PRIORITY : priority;
+    }
+
+    public String effectiveVerify() {
+        return fromAgent() ? null : verify;
+    }
+
+    public List<String> effectivePaths() {
+        return fromAgent() ? null : paths;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.nightshift.spec;
+
+import dev.nightshift.config.ConfigException;
+import dev.nightshift.config.SettingsFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Heading;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a spec: commonmark finds the front matter block, the title and the {@code ## Tasks} list
+ * with their lines; Jackson reads the front matter's YAML into typed values.
+ */
+public final class SpecParser {
+
+    private static final Parser MARKDOWN = Parser.builder()
+            .extensions(List.of(YamlFrontMatterExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    /** A list item's first line: its marker, an optional checkbox, the task's text. */
+    static final Pattern ITEM = Pattern.compile("^(\\s*(?:[-*+]|\\d+[.)])\\s+)(?:\\[([ xX])\\]\\s*)?(.*)$");
+
+    private SpecParser() {
+    }
+
+    public static Spec read(String project, SpecFolder folder, Path file) {
+        String text;
+        Instant modified;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            modified = Files.getLastModifiedTime(file).toInstant();
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SpecException(file, 0, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw new SpecException(file, 0, "cannot be read: " + e.getMessage());
+        }
+        return parse(project, folder, file, text, modified);
+    }
+
+    static Spec parse(String project, SpecFolder folder, Path file, String text, Instant modified) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        String[] lines = text.split("\n", -1);
+
+        Node document = MARKDOWN.parse(text);
+        SpecFrontMatter meta = SpecFrontMatter.none();
+        int bodyStart = 0;
+        if (document.getFirstChild() instanceof YamlFrontMatterBlock block) {
+            List<SourceSpan> spans = block.getSourceSpans();
+            int first = spans.get(0).getLineIndex();
+            int last = spans.get(spans.size() - 1).getLineIndex();
+            StringBuilder yaml = new StringBuilder();
+            for (int i = first + 1; i < last; i++) {
+                yaml.append(lines[i]).append('\n');
+            }
+            try {
+                SpecFrontMatter read = SettingsFiles.parse(file, yaml.toString(), first + 1, SpecFrontMatter.class);
+                meta = read != null ? read : SpecFrontMatter.none();
+            } catch (ConfigException e) {
+                throw new SpecException(file, e.line(), "front matter: "
+                        + (e.key() != null && !e.key().isEmpty() ? e.key() + ": " : "") + e.problem());
+            }
+            bodyStart = last + 1;
+        } else if (lines.length > 0 && lines[0].strip().equals("---")) {
+            throw new SpecException(file, 1, "front matter opens with --- but is not closed by a --- line,"
+                    + " or is not YAML of key: value lines");
+        }
+
+        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(bodyStart, lines.length), lines.length));
+        if (body.isBlank()) {
+            throw new SpecException(file, bodyStart + 1, "the spec is empty; write at least a title and what to build");
+        }
+
+        String title = null;
+        boolean inTasks = false;
+        boolean hasTaskList = false;
+        List<SpecTask> tasks = new ArrayList<>();
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Heading heading) {
+                String headingText = textOf(heading).strip();
+                if (heading.getLevel() == 1 && title == null) {
+                    title = headingText;
+                }
+                if (heading.getLevel() <= 2) {
+                    inTasks = heading.getLevel() == 2 && headingText.equalsIgnoreCase("tasks");
+                }
+            } else if (inTasks && (node instanceof BulletList || node instanceof OrderedList)) {
+                for (Node item = node.getFirstChild(); item != null; item = item.getNext()) {
+                    if (item instanceof ListItem && !item.getSourceSpans().isEmpty()) {
+                        int line = item.getSourceSpans().get(0).getLineIndex();
+                        Matcher m = ITEM.matcher(lines[line]);
+                        if (m.matches() && !m.group(3).isBlank()) {
+                            boolean done = m.group(2) != null && !m.group(2).isBlank();
+                            tasks.add(new SpecTask(tasks.size(), m.group(3).strip(), done, line));
+                            hasTaskList = true;
+                        }
+                    }
+                }
+            }
+        }
+        if (title == null || title.isBlank()) {
+            title = name;
+        }
+        if (!hasTaskList) {
+            tasks = List.of(new SpecTask(0, title, false, -1));
+        }
+        return new Spec(project, name, folder, file, title, meta, List.copyOf(tasks), hasTaskList, body, modified,
+                sha256(text));
+    }
+
+    private static String textOf(Node node) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text t) {
+                text.append(t.getLiteral());
+            } else {
+                text.append(textOf(child));
+            }
+        }
+        return text.toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.nightshift.store;
+
+/** How a batch as a whole ended. */
+public enum BatchStatus {
+    /** Started and not yet ended (or its process died: see {@link #CRASHED}). */
+    RUNNING,
+    /** Ran, and nothing failed or timed out. Exit code 0. */
+    SUCCEEDED,
+    /** Ran, and a phase or a project failed or timed out. Exit code 1. */
+    FAILED,
+    /** Nothing queued or active anywhere: no phase ran, no agent, no tokens. Exit code 0. */
+    IDLE,
+    /** {@code wip-specs/PAUSE} exists: no agent work. Exit code 0. */
+    PAUSED,
+    /** Its process died; a later batch found it and recovered. */
+    CRASHED,
+    /** The daemon was told to stop while it ran. */
+    STOPPED;
+
+    public boolean didWork() {
+        return this == SUCCEEDED || this == FAILED || this == STOPPED;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nightshift.store;
+
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.store.Records.BuildResult;
+import dev.nightshift.store.Records.GateRun;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the build phase did per project: its result and the gate runs behind it. */
+@Repository
+public class BuildRepository {
+
+    private final JdbcClient jdbc;
+    private final SecretMasker masker;
+
+    public BuildRepository(JdbcClient jdbc, SecretMasker masker) {
+        this.jdbc = jdbc;
+        this.masker = masker;
+    }
+
+    public void save(BuildResult r) {
+        jdbc.sql("""
+                MERGE INTO build_results (batch_id, project, spec, task, outcome, detail, test_tail, pr_id, pr_action,
+                    agent_millis, cost_usd, tests_run, tests_passed, note, started_at, ended_at)
+                KEY (batch_id, project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.batchId(), r.project(), r.spec(), BatchRepository.truncate(r.task(), 2000),
+                        r.outcome().name(), BatchRepository.truncate(masker.mask(r.detail()), 4000),
+                        masker.mask(r.testTail()), r.prId(), r.prAction(), r.agentMillis(), r.costUsd(),
+                        r.testsRun(), r.testsPassed(), masker.mask(r.note()), r.startedAt(), r.endedAt())
+                .update();
+    }
+
+    public List<BuildResult> results(String batchId) {
+        return jdbc.sql("SELECT * FROM build_results WHERE batch_id = ? ORDER BY project").param(batchId)
+                .query(BuildResult.class).list();
+    }
+
+    /** The newest results for one spec, newest first: how often it failed in a row. */
+    public List<BuildResult> recentForSpec(String project, String spec, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM build_results WHERE project = ? AND spec = ?
+                ORDER BY started_at DESC LIMIT ?""").params(project, spec, limit).query(BuildResult.class).list();
+    }
+
+    public long saveGate(GateRun g) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO gate_runs (batch_id, project, spec, command_kind, attempt, started_at, ended_at, exit_code,
+                    timed_out, tests_run, tests_passed, tests_failed, tests_skipped, passed, reason, log_path, tail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(g.batchId(), g.project(), g.spec(), g.commandKind(), g.attempt(), g.startedAt(), g.endedAt(),
+                        g.exitCode(), g.timedOut(), g.testsRun(), g.testsPassed(), g.testsFailed(), g.testsSkipped(),
+                        g.passed(), BatchRepository.truncate(masker.mask(g.reason()), 2000), g.logPath(),
+                        masker.mask(g.tail()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<GateRun> gates(String batchId) {
+        return jdbc.sql("SELECT * FROM gate_runs WHERE batch_id = ? ORDER BY id").param(batchId)
+                .query(GateRun.class).list();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.nightshift.store;
+
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.store.Records.InputProblem;
+import dev.nightshift.store.Records.PlanEntry;
+import dev.nightshift.store.Records.QueueSnapshot;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the supervisor saw and decided: the queue, the problems with the owner's files, the plan. */
+@Repository
+public class PlanRepository {
+
+    private final JdbcClient jdbc;
+    private final SecretMasker masker;
+
+    public PlanRepository(JdbcClient jdbc, SecretMasker masker) {
+        this.jdbc = jdbc;
+        this.masker = masker;
+    }
+
+    public void save(PlanEntry entry) {
+        jdbc.sql("""
+                MERGE INTO plans (batch_id, project, spec, task, task_index, reason) KEY (batch_id, project)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(entry.batchId(), entry.project(), entry.spec(),
+                        BatchRepository.truncate(entry.task(), 2000), entry.taskIndex(),
+                        BatchRepository.truncate(entry.reason(), 2000))
+                .update();
+    }
+
+    public List<PlanEntry> plan(String batchId) {
+        return jdbc.sql("SELECT * FROM plans WHERE batch_id = ? ORDER BY project").param(batchId)
+                .query(PlanEntry.class).list();
+    }
+
+    public Optional<PlanEntry> entry(String batchId, String project) {
+        return jdbc.sql("SELECT * FROM plans WHERE batch_id = ? AND project = ?").params(batchId, project)
+                .query(PlanEntry.class).optional();
+    }
+
+    public void problem(InputProblem problem) {
+        jdbc.sql("INSERT INTO input_problems (batch_id, project, file, line, message) VALUES (?, ?, ?, ?, ?)")
+                .params(problem.batchId(), problem.project(), BatchRepository.truncate(problem.file(), 1000),
+                        problem.line(), BatchRepository.truncate(masker.mask(problem.message()), 2000))
+                .update();
+    }
+
+    public List<InputProblem> problems(String batchId) {
+        return jdbc.sql("SELECT batch_id, project, file, line, message FROM input_problems WHERE batch_id = ? ORDER BY id")
+                .param(batchId).query(InputProblem.class).list();
+    }
+
+    public void snapshot(QueueSnapshot snapshot) {
+        jdbc.sql("""
+                MERGE INTO queue_snapshots (batch_id, project, next_count, active_count, done_count, blocked_count)
+                KEY (batch_id, project) VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(snapshot.batchId(), snapshot.project(), snapshot.nextCount(), snapshot.activeCount(),
+                        snapshot.doneCount(), snapshot.blockedCount())
+                .update();
+    }
+
+    public List<QueueSnapshot> queue(String batchId) {
+        return jdbc.sql("SELECT * FROM queue_snapshots WHERE batch_id = ? ORDER BY project").param(batchId)
+                .query(QueueSnapshot.class).list();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.nightshift.store;
+
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.store.Records.PullRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The pull requests nightshift opened, on any host, and what each batch added to them. */
+@Repository
+public class PullRequestRepository {
+
+    private final JdbcClient jdbc;
+    private final SecretMasker masker;
+
+    public PullRequestRepository(JdbcClient jdbc, SecretMasker masker) {
+        this.jdbc = jdbc;
+        this.masker = masker;
+    }
+
+    public long insert(String project, String spec, String host, int number, String url, String branch, String title,
+                       String headSha, String body, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO pull_requests (project, spec, host, number, url, branch, title, state, head_sha, body,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
+                .params(project, spec, host, number, url, branch, masker.mask(title), headSha, masker.mask(body), now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<PullRequest> find(long id) {
+        return jdbc.sql("SELECT * FROM pull_requests WHERE id = ?").param(id).query(PullRequest.class).optional();
+    }
+
+    /** The newest pull request of a spec on a host, whatever its state. */
+    public Optional<PullRequest> latestForSpec(String project, String spec) {
+        return jdbc.sql("SELECT * FROM pull_requests WHERE project = ? AND spec = ? ORDER BY id DESC LIMIT 1")
+                .params(project, spec).query(PullRequest.class).optional();
+    }
+
+    public Optional<PullRequest> findByNumber(String project, String host, int number) {
+        return jdbc.sql("SELECT * FROM pull_requests WHERE project = ? AND host = ? AND number = ?")
+                .params(project, host, number).query(PullRequest.class).optional();
+    }
+
+    public List<PullRequest> open() {
+        return jdbc.sql("SELECT * FROM pull_requests WHERE state = 'OPEN' ORDER BY project, number")
+                .query(PullRequest.class).list();
+    }
+
+    public int countOpen(String project) {
+        return jdbc.sql("SELECT COUNT(*) FROM pull_requests WHERE project = ? AND state = 'OPEN'").param(project)
+                .query(Integer.class).single();
+    }
+
+    public List<PullRequest> all() {
+        return jdbc.sql("SELECT * FROM pull_requests ORDER BY project, number").query(PullRequest.class).list();
+    }
+
+    /** The next number for a pull request on the {@code local} host of a project: 1, 2, 3 ... */
+    public int nextLocalNumber(String project) {
+        return jdbc.sql("SELECT COALESCE(MAX(number), 0) + 1 FROM pull_requests WHERE project = ? AND host = 'local'")
+                .param(project).query(Integer.class).single();
+    }
+
+    public void updateBody(long id, String body, String headSha, Instant now) {
+        jdbc.sql("UPDATE pull_requests SET body = ?, head_sha = COALESCE(?, head_sha), updated_at = ? WHERE id = ?")
+                .params(masker.mask(body), headSha, now, id).update();
+    }
+
+    public void updateState(long id, PullRequestState state, Instant now) {
+        jdbc.sql("UPDATE pull_requests SET state = ?, updated_at = ?, closed_at = CASE WHEN ? = 'OPEN' THEN NULL ELSE ? END WHERE id = ?")
+                .params(state.name(), now, state.name(), now, id).update();
+    }
+
+    /** What one batch added; once per pull request and batch. */
+    public void recordUpdate(long prId, String batchId, String action, String headSha, String comment, Instant now) {
+        jdbc.sql("""
+                MERGE INTO pull_request_updates (pr_id, batch_id, action, head_sha, comment, created_at)
+                KEY (pr_id, batch_id) VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(prId, batchId, action, headSha, masker.mask(comment), now).update();
+    }
+
+    public boolean updatedIn(long prId, String batchId) {
+        return jdbc.sql("SELECT COUNT(*) FROM pull_request_updates WHERE pr_id = ? AND batch_id = ?")
+                .params(prId, batchId).query(Integer.class).single() > 0;
+    }
+
+    public List<String> comments(long prId) {
+        return jdbc.sql("SELECT comment FROM pull_request_updates WHERE pr_id = ? ORDER BY id").param(prId)
+                .query(String.class).list();
+    }
+}

@@ -1,0 +1,2 @@
+# The sample project's version.
+version() { echo "0.1.0"; }

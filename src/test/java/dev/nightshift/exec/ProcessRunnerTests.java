@@ -1,0 +1,95 @@
+package dev.nightshift.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightshift.secret.SecretMasker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessRunnerTests {
+
+    @TempDir
+    Path dir;
+
+    private final ProcessRunner runner = new ProcessRunner(new RunningProcesses(), new ProcessDeadline(),
+            SecretMasker.forVariables(List.of("MY_TOKEN"), Map.of("MY_TOKEN", "hunter2-very-secret")));
+
+    private final Map<String, String> env = new ProcessEnvironment(System.getenv(), Set.of()).forTools(Map.of());
+
+    @Test
+    void aTreeThatIgnoresTermAndEscapesItsGroupDiesAtTheLimit() throws IOException {
+        Path pids = dir.resolve("pids");
+        // given a command whose children ignore SIGTERM, and one that leaves the process group
+        Path script = script("tree.sh", """
+                #!/usr/bin/env bash
+                trap '' TERM
+                (trap '' TERM; sleep 300) &
+                echo $! >> "$1"
+                setsid bash -c 'trap "" TERM; sleep 300' &
+                echo $! >> "$1"
+                echo $$ >> "$1"
+                sleep 300
+                """);
+
+        // when it runs past its two-second limit
+        ProcessResult result = runner.run(ProcessSpec.of("tree", List.of(script.toString(), pids.toString()), dir, env,
+                Duration.ofSeconds(2), dir.resolve("tree.log")));
+
+        // then it is reported as timed out, and none of its processes survives
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.exitCode()).isNotZero();
+        List<Long> started = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
+        assertThat(started).hasSize(3);
+        assertThat(started).allSatisfy(pid ->
+                assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d", pid).isEmpty());
+        assertThat(Files.readString(dir.resolve("tree.log"))).contains("reached its limit");
+    }
+
+    @Test
+    void outputGoesToTheLogWithSecretsMaskedAndTheTailIsKept() throws IOException {
+        ProcessResult result = runner.run(ProcessSpec.of("echo", List.of("bash", "-c",
+                "for i in $(seq 1 100); do echo line $i; done; echo token hunter2-very-secret; echo AKIAABCDEFGHIJKLMNOP >&2; exit 3"),
+                dir, env, Duration.ofSeconds(20), dir.resolve("echo.log")));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.timedOut()).isFalse();
+        String log = Files.readString(dir.resolve("echo.log"));
+        assertThat(log).contains("line 1\n", "line 100", "token [secret]").doesNotContain("hunter2", "AKIAABCDEFGHIJKLMNOP");
+        assertThat(result.tail()).contains("line 100").doesNotContain("line 1\n").doesNotContain("hunter2");
+    }
+
+    @Test
+    void standardInputIsFedThenClosedAndTheEnvironmentIsOnlyWhatWasGiven() {
+        ProcessResult result = runner.run(ProcessSpec.of("cat", List.of("bash", "-c", "cat; env | sort"), dir,
+                Map.of("PATH", System.getenv("PATH"), "ONLY_THIS", "yes"), Duration.ofSeconds(20),
+                dir.resolve("cat.log")).withStdin("the prompt\n").capturingStdout());
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.stdout()).contains("the prompt", "ONLY_THIS=yes", ProcessTree.MARKER + "=")
+                .doesNotContain("HOME=");
+    }
+
+    @Test
+    void aCommandThatDoesNotExistFailsWithoutHanging() {
+        ProcessResult result = runner.run(ProcessSpec.of("missing", List.of("/no/such/binary"), dir, env,
+                Duration.ofSeconds(20), dir.resolve("missing.log")));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.timedOut()).isFalse();
+    }
+
+    private Path script(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+}

@@ -61,12 +61,18 @@ public class BatchLauncher {
         this.clock = clock;
     }
 
+    /** Takes the lock, then runs the batch; returns at once with exit code 3 when the lock is held. */
     public BatchResult launch(BatchRequest request) {
         Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
         if (acquired.isEmpty()) {
             return BatchResult.locked(BatchLock.holder(home.lockFile()));
         }
-        try (BatchLock lock = acquired.get()) {
+        return launch(request, acquired.get());
+    }
+
+    /** Runs the batch under a lock the caller already holds, and releases it at the end. */
+    public BatchResult launch(BatchRequest request, BatchLock held) {
+        try (BatchLock lock = held) {
             String id = nextId();
             lock.describe("running batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
                     + LocalDateTime.now(clock).withNano(0));

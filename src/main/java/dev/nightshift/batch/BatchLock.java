@@ -43,27 +43,61 @@ public final class BatchLock implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
-            return Optional.of(new BatchLock(channel, lock));
+            BatchLock held = new BatchLock(channel, lock);
+            held.describe("pid " + ProcessHandle.current().pid() + ", since "
+                    + java.time.LocalDateTime.now().withNano(0) + ", starting a batch");
+            return Optional.of(held);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the lock file " + file, e);
         }
     }
 
+    /** Whether a batch holds the lock now; looks without disturbing what the file says. */
+    public static boolean isHeld(Path file) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException heldByThisProcess) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Who holds (or last held) the lock, as its holder wrote it. */
     public static String holder(Path file) {
-        try {
-            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
-            return text.isEmpty() ? "unknown holder" : text.replace('\n', ' ');
-        } catch (IOException e) {
-            return "unknown holder";
+        // A holder that took the lock a moment ago may not have written its line yet.
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+                if (!text.isEmpty()) {
+                    return text.replace('\n', ' ');
+                }
+                Thread.sleep(20);
+            } catch (IOException e) {
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        return "unknown holder";
     }
 
     /** Writes who holds the lock now (pid, batch, start) into the file. */
     public void describe(String holder) {
         try {
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            byte[] bytes = (holder + "\n").getBytes(StandardCharsets.UTF_8);
+            // Written over the old text, then cut to length: a reader never sees an empty file.
+            channel.write(ByteBuffer.wrap(bytes), 0);
+            channel.truncate(bytes.length);
             channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the lock file", e);

@@ -7,6 +7,7 @@ import dev.nightshift.batch.BatchResult;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -31,22 +32,20 @@ class RunCommand implements Callable<Integer> {
     public Integer call() {
         Home home = parent.home();
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
-        if (isLocked(home)) {
+        // The lock comes before anything else, so that a second batch exits at once and two
+        // processes never start on the database together.
+        Optional<BatchLock> lock = BatchLock.tryAcquire(home.lockFile());
+        if (lock.isEmpty()) {
             System.err.println("nightshift: another batch holds the lock (" + BatchLock.holder(home.lockFile()) + ")");
             return BatchResult.LOCKED;
         }
         try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH)) {
-            BatchResult result = context.getBean(BatchLauncher.class).launch(new BatchRequest("cli", dryRun, project));
+            BatchResult result = context.getBean(BatchLauncher.class).launch(new BatchRequest("cli", dryRun, project), lock.get());
             (result.exitCode() == BatchResult.OK ? System.out : System.err).println(result.message());
             return result.exitCode();
+        } finally {
+            lock.get().close();
         }
     }
 
-    /** A cheap look before the context starts, so a second batch exits at once. */
-    static boolean isLocked(Home home) {
-        return BatchLock.tryAcquire(home.lockFile()).map(lock -> {
-            lock.close();
-            return false;
-        }).orElse(true);
-    }
 }

@@ -12,11 +12,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.slf4j.Logger;
@@ -95,7 +100,7 @@ public class ProcessRunner {
             streams.setStopTimeout(PUMP_STOP);
             executor.setStreamHandler(streams);
 
-            DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
+            Completion handler = new Completion();
             try {
                 executor.execute(command, env, handler);
             } catch (IOException e) {
@@ -153,7 +158,38 @@ public class ProcessRunner {
         return command;
     }
 
-    private static long waitForPid(AtomicReference<Process> process, DefaultExecuteResultHandler handler) {
+    /** Wakes the waiting thread the moment the command ends (commons-exec's own handler polls every 50 ms). */
+    private static final class Completion implements ExecuteResultHandler {
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+        @Override
+        public void onProcessComplete(int exitValue) {
+            exit.complete(exitValue);
+        }
+
+        @Override
+        public void onProcessFailed(ExecuteException e) {
+            exit.complete(e.getExitValue());
+        }
+
+        boolean hasResult() {
+            return exit.isDone();
+        }
+
+        int getExitValue() {
+            return exit.join();
+        }
+
+        void waitFor(Duration timeout) throws InterruptedException {
+            try {
+                exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException notYet) {
+                // the caller looks at hasResult()
+            }
+        }
+    }
+
+    private static long waitForPid(AtomicReference<Process> process, Completion handler) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (process.get() == null && !handler.hasResult() && System.nanoTime() < until) {
             Thread.onSpinWait();

@@ -21,7 +21,8 @@ public final class ProcessTree {
     public static final String MARKER = "NIGHTSHIFT_RUN";
 
     private static final Path PROC = Path.of("/proc");
-    private static final Duration GRACE = Duration.ofMillis(1500);
+    private static final Duration GRACE = Duration.ofMillis(1000);
+    private static final Duration REAP_WAIT = Duration.ofSeconds(2);
 
     private ProcessTree() {
     }
@@ -35,24 +36,41 @@ public final class ProcessTree {
      * @return how many processes were signalled
      */
     public static int kill(long pid, String markerValue) {
-        Set<ProcessHandle> members = members(pid, markerValue, false);
+        Set<ProcessHandle> members = members(pid, markerValue, true);
+        if (members.isEmpty()) {
+            return 0;
+        }
         members.forEach(ProcessHandle::destroy);
         long waitUntil = System.nanoTime() + GRACE.toNanos();
-        while (System.nanoTime() < waitUntil && members.stream().anyMatch(ProcessHandle::isAlive)) {
+        while (System.nanoTime() < waitUntil && members.stream().anyMatch(ProcessTree::running)) {
             sleep(50);
         }
         int signalled = members.size();
-        for (int round = 0; round < 10; round++) {
-            Set<ProcessHandle> left = members(pid, markerValue, false);
-            left.removeIf(p -> !p.isAlive());
+        Set<ProcessHandle> all = new LinkedHashSet<>(members);
+        for (int round = 0; round < 20; round++) {
+            Set<ProcessHandle> left = members(pid, markerValue, true);
             if (left.isEmpty()) {
                 break;
             }
-            left.forEach(ProcessHandle::destroyForcibly);
+            // Leaves before the root: a parent still alive reaps its killed children at once,
+            // where an orphan waits for init to reap it.
+            left.stream().filter(h -> h.pid() != pid).forEach(ProcessHandle::destroyForcibly);
+            sleep(30);
+            left.stream().filter(h -> h.pid() == pid).forEach(ProcessHandle::destroyForcibly);
+            all.addAll(left);
             signalled += left.size();
-            sleep(100);
+            sleep(50);
         }
+        awaitReaped(all);
         return signalled;
+    }
+
+    /** A killed orphan stays a zombie until its new parent reaps it; outside checkers still see it. */
+    private static void awaitReaped(Set<ProcessHandle> killed) {
+        long until = System.nanoTime() + REAP_WAIT.toNanos();
+        while (System.nanoTime() < until && killed.stream().anyMatch(ProcessHandle::isAlive)) {
+            sleep(20);
+        }
     }
 
     /** Kills every process whose marker starts with {@code prefix}: all children of a batch that died. */
@@ -64,6 +82,7 @@ public final class ProcessTree {
                 found.add(handle);
             }
         });
+        found.removeIf(h -> !running(h));
         found.forEach(ProcessHandle::destroyForcibly);
         return found.size();
     }
@@ -87,9 +106,22 @@ public final class ProcessTree {
         });
         members.removeIf(h -> h.pid() == ProcessHandle.current().pid());
         if (aliveOnly) {
-            members.removeIf(h -> !h.isAlive());
+            members.removeIf(h -> !running(h));
         }
         return members;
+    }
+
+    /** Alive and not a zombie: a killed process whose parent has not reaped it yet is gone for us. */
+    static boolean running(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(handle.pid())).resolve("stat"), StandardCharsets.US_ASCII);
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException gone) {
+            return !Files.isDirectory(PROC);
+        }
     }
 
     private interface ProcessVisitor {

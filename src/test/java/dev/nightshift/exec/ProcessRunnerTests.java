@@ -43,6 +43,7 @@ class ProcessRunnerTests {
         ProcessResult result = runner.run(ProcessSpec.of("tree", List.of(script.toString(), pids.toString()), dir, env,
                 Duration.ofSeconds(2), dir.resolve("tree.log")));
 
+        System.out.println("the tree with a 2s limit ended after " + result.elapsed().toMillis() + " ms");
         // then it is reported as timed out, and none of its processes survives
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isNotZero();

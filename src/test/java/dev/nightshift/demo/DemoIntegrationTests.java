@@ -1,0 +1,46 @@
+package dev.nightshift.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightshift.cli.NightshiftCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `nightshift demo` as a new user runs it: a sample home, one batch, a report naming the PR. */
+class DemoIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoRunsOneBatchThatOpensAPullRequestOnTheSampleProject() throws Exception {
+        int exit = NightshiftCommand.execute("--home", dir.toString(), "demo");
+
+        assertThat(exit).isZero();
+        Path reports = dir.resolve("demo/reports");
+        Path batch;
+        try (var entries = Files.list(reports)) {
+            batch = entries.filter(p -> p.getFileName().toString().matches("\\d{8}-\\d{6}")).findFirst().orElseThrow();
+        }
+        String html = Files.readString(batch.resolve("report.html"));
+        assertThat(html).contains("sample", "0001-greeting", "PR opened", "PR #1", "passed");
+        try (var outbox = Files.list(reports.resolve("outbox"))) {
+            assertThat(outbox.map(p -> p.getFileName().toString())).containsExactly(batch.getFileName() + ".eml");
+        }
+        assertThat(Files.exists(dir.resolve("demo/wip-specs/sample/active/0001-greeting.md"))).isTrue();
+        assertThat(Files.readString(dir.resolve("demo/agent/demo-agent.sh"))).contains("NOT an AI");
+    }
+
+    @Test
+    void theDemoRefusesToReplaceAFolderItDidNotMake() throws Exception {
+        Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(dir.resolve("demo/precious.txt"), "mine");
+
+        int exit = NightshiftCommand.execute("--home", dir.toString(), "demo");
+
+        assertThat(exit).isNotZero();
+        assertThat(Files.readString(dir.resolve("demo/precious.txt"))).isEqualTo("mine");
+    }
+}

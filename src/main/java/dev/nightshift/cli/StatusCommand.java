@@ -48,7 +48,7 @@ class StatusCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Workspace workspace = WorkspaceReader.read(home);
         out.println("nightshift status · " + home.root());
-        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? "held: " : "free; ") + BatchLock.holder(home.lockFile())
+        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? "held by " + BatchLock.holder(home.lockFile()) : "free")
                 + (workspace.paused() ? "   PAUSED (wip-specs/PAUSE)" : ""));
         out.println();
         out.printf("%-28s %5s %6s %5s %7s%n", "QUEUE", "next", "active", "done", "blocked");

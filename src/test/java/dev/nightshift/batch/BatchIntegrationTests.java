@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchIntegrationTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -42,7 +42,7 @@ class BatchIntegrationTests {
                 agent: {kind: generic, command: "%s"}
                 mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}
                 %s
-                """.formatted(agent, ServerSetupTest.SMTP.getPort(), settings));
+                """.formatted(agent, smtp.getSmtp().getPort(), settings));
         return home;
     }
 

@@ -1,0 +1,93 @@
+package dev.nightshift.testcount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestCounterTests {
+
+    @TempDir
+    Path dir;
+
+    private void write(String relative, String xml) throws Exception {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, xml);
+    }
+
+    @Test
+    void surefireReportsAreSummedAcrossFiles() throws Exception {
+        write("target/surefire-reports/TEST-a.AppTests.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="a.AppTests" tests="3" failures="1" errors="0" skipped="1">
+                  <testcase name="one"/><testcase name="two"><failure message="x"/></testcase>
+                  <testcase name="three"><skipped/></testcase>
+                </testsuite>""");
+        write("target/surefire-reports/TEST-a.OtherTests.xml",
+                "<testsuite tests=\"2\"><testcase name=\"a\"/><testcase name=\"b\"><error/></testcase></testsuite>");
+        write("target/surefire-reports/not-a-report.xml", "<project/>");
+
+        TestCounts counts = TestCounter.fromReports(dir, Instant.EPOCH).orElseThrow();
+
+        assertThat(counts.run()).isEqualTo(5);
+        assertThat(counts.failed()).isEqualTo(1);
+        assertThat(counts.errors()).isEqualTo(1);
+        assertThat(counts.skipped()).isEqualTo(1);
+        assertThat(counts.passed()).isEqualTo(2);
+    }
+
+    @Test
+    void pytestAndJestShapedReportsWithNestedSuitesCountEachCaseOnce() throws Exception {
+        write("reports/pytest.xml", """
+                <testsuites><testsuite name="pytest" tests="2" failures="0" errors="0" skipped="0">
+                  <testcase classname="tests.test_a" name="test_x"/><testcase classname="tests.test_a" name="test_y"/>
+                </testsuite></testsuites>""");
+        write("reports/junit.xml", """
+                <testsuites name="jest tests" tests="2" failures="1">
+                  <testsuite name="outer" tests="2"><testsuite name="inner" tests="2">
+                    <testcase name="adds"/><testcase name="subtracts"><failure>expected 1</failure></testcase>
+                  </testsuite></testsuite>
+                </testsuites>""");
+
+        TestCounts counts = TestCounter.fromReports(dir, Instant.EPOCH).orElseThrow();
+
+        assertThat(counts.run()).isEqualTo(4);
+        assertThat(counts.failed()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsOlderThanTheRunAndHostileXmlAreIgnored() throws Exception {
+        write("old/TEST-old.xml", "<testsuite tests=\"9\"><testcase name=\"a\"/></testsuite>");
+        Files.setLastModifiedTime(dir.resolve("old/TEST-old.xml"),
+                java.nio.file.attribute.FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        write("evil.xml", "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<testsuite tests=\"1\"><testcase name=\"&x;\"/></testsuite>");
+
+        assertThat(TestCounter.fromReports(dir, Instant.parse("2024-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void summaryLinesOfTheCommonRunners() {
+        assertThat(SummaryLines.parse("[INFO] Tests run: 7, Failures: 0, Errors: 0, Skipped: 1\n[INFO] \n"
+                + "[INFO] Results:\n[INFO] Tests run: 41, Failures: 2, Errors: 1, Skipped: 3\n"))
+                .hasValue(new TestCounts(41, 2, 1, 3, "summary line"));
+        assertThat(SummaryLines.parse("Tests run: 2, Failures: 0\n")).hasValueSatisfying(c -> assertThat(c.run()).isEqualTo(2));
+        assertThat(SummaryLines.parse("===== 1 failed, 40 passed, 2 skipped in 1.23s =====\n"))
+                .hasValueSatisfying(c -> assertThat(c).extracting("run", "failed", "skipped").containsExactly(43, 1, 2));
+        assertThat(SummaryLines.parse("============ no tests ran in 0.01s ============\n"))
+                .hasValueSatisfying(c -> assertThat(c.run()).isZero());
+        assertThat(SummaryLines.parse("Test Suites: 3 passed, 3 total\nTests:       1 failed, 40 passed, 41 total\n"))
+                .hasValueSatisfying(c -> assertThat(c).extracting("run", "failed").containsExactly(41, 1));
+        assertThat(SummaryLines.parse(" Test Files  2 passed (2)\n      Tests  1 failed | 12 passed | 1 skipped (14)\n"))
+                .hasValueSatisfying(c -> assertThat(c).extracting("run", "failed", "skipped").containsExactly(14, 1, 1));
+        assertThat(SummaryLines.parse("test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured\n"))
+                .hasValueSatisfying(c -> assertThat(c).extracting("run", "skipped").containsExactly(13, 1));
+        assertThat(SummaryLines.parse("=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n--- FAIL: TestB (0.01s)\nFAIL\n"))
+                .hasValueSatisfying(c -> assertThat(c).extracting("run", "failed").containsExactly(2, 1));
+        assertThat(SummaryLines.parse("all good\n")).isEmpty();
+    }
+}

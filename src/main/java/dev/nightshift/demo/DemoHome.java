@@ -71,7 +71,7 @@ public final class DemoHome {
         Map<String, String> env = new ProcessEnvironment(System.getenv(), Set.of()).forTools(Map.of(
                 "GIT_AUTHOR_NAME", "nightshift demo", "GIT_AUTHOR_EMAIL", "demo@localhost",
                 "GIT_COMMITTER_NAME", "nightshift demo", "GIT_COMMITTER_EMAIL", "demo@localhost"));
-        Path log = seed.getParent().resolve("reports").resolve("demo-setup.log");
+        Path log = seed.getParent().resolve(".nightshift").resolve("demo-setup.log");
         List<List<String>> commands = List.of(
                 List.of("git", "init", "--quiet"),
                 List.of("git", "symbolic-ref", "HEAD", "refs/heads/main"),

@@ -85,14 +85,14 @@ public class AiderAgent implements CodingAgent {
         boolean succeeded = process.succeeded() && sends > 0 && exceptionAfterLastSend == null;
         String summary;
         if (succeeded) {
-            summary = CodingAgent.lastLines(process.tail(), 3);
+            summary = CodingAgent.lastOutput(process, 3);
         } else if (!process.succeeded()) {
-            summary = CodingAgent.failureOf(process) + ": " + CodingAgent.lastLines(process.tail(), 3);
+            summary = CodingAgent.failureOf(process) + ": " + CodingAgent.lastOutput(process, 3);
         } else if (exceptionAfterLastSend != null) {
             summary = "exited 0, but its model call failed: " + exceptionAfterLastSend;
         } else {
             summary = "exited 0 without a completed model call (no message_send in its analytics log): "
-                    + CodingAgent.lastLines(process.tail(), 3);
+                    + CodingAgent.lastOutput(process, 3);
         }
         boolean anyUsage = sends > 0;
         return new AgentResult(succeeded, summary, cost, false, anyUsage ? prompt : null, anyUsage ? completion : null,

@@ -85,7 +85,7 @@ public class CodexAgent implements CodingAgent {
         boolean succeeded = process.succeeded() && failedTurn == null && completedTurns > 0;
         String summary;
         if (succeeded) {
-            summary = lastMessage != null ? lastMessage : CodingAgent.lastLines(process.tail(), 3);
+            summary = lastMessage != null ? lastMessage : CodingAgent.lastOutput(process, 3);
         } else {
             String why = !process.succeeded() ? CodingAgent.failureOf(process)
                     : failedTurn != null ? "reported a failed turn"

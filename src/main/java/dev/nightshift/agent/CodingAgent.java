@@ -5,6 +5,7 @@ import dev.nightshift.exec.ProcessResult;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** One kind of agent CLI: how the prompt goes in, and how result, cost and tokens come out. */
 public interface CodingAgent {
@@ -39,6 +40,14 @@ public interface CodingAgent {
     static String lastLines(String text, int count) {
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    /** The last lines the run printed on either stream, without nightshift's own notes in its log. */
+    static String lastOutput(ProcessResult process, int count) {
+        String printed = process.tail().lines()
+                .filter(l -> !l.startsWith("$ ") && !l.startsWith("nightshift: "))
+                .collect(Collectors.joining("\n"));
+        return lastLines(printed, count);
     }
 
     static String failureOf(ProcessResult process) {

@@ -206,7 +206,7 @@ public class ProjectBuild {
                 + "` of nightshift's clone (" + home.root().relativize(home.clone(project.name())) + "), never pushed;"
                 + " the spec's branch was put back to what was last published. Move the spec back to next/ to try again.";
         mover.move(spec, SpecFolder.BLOCKED, why, tally.run.batchId(), false);
-        String detail = "held by the guards: " + verdict.breaches().stream()
+        String detail = verdict.breaches().stream()
                 .map(b -> b.guard() + " (" + String.join(", ", b.files()) + ")").reduce((a, b) -> a + "; " + b).orElse("");
         return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, detail);
     }

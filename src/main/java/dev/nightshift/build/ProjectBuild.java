@@ -10,6 +10,7 @@ import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
+import dev.nightshift.pr.GitHubException;
 import dev.nightshift.pr.HostProject;
 import dev.nightshift.pr.PullRequestHosts;
 import dev.nightshift.spec.FollowUps;
@@ -118,6 +119,8 @@ public class ProjectBuild {
             return work(tally, project, spec, task, logs, gitLog);
         } catch (GitException e) {
             return tally.result(BuildOutcome.FAILED, "git: " + e.getMessage());
+        } catch (GitHubException e) {
+            return tally.result(BuildOutcome.FAILED, "GitHub: " + e.getMessage());
         }
     }
 
@@ -218,7 +221,7 @@ public class ProjectBuild {
                     new Publication.Work(task, tally.lastGate, tally.note, tally.followUps), clone, worktree, gitLog);
             BuildOutcome outcome = published.opened() ? BuildOutcome.PR_OPENED : BuildOutcome.PR_UPDATED;
             return journalled(tally, spec, task, outcome, null, published);
-        } catch (GitException | dev.nightshift.pr.GitHubException e) {
+        } catch (GitException | GitHubException e) {
             return journalled(tally, spec, task, BuildOutcome.FAILED, "could not publish: " + e.getMessage());
         }
     }

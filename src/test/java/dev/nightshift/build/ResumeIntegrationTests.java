@@ -82,6 +82,8 @@ class ResumeIntegrationTests {
                 .as("one branch, only added to").isEmpty();
         assertThat(db.sql("SELECT tests_run FROM gate_runs WHERE passed ORDER BY id").query(Integer.class).list())
                 .as("each passed gate counted the tests it ran").containsExactly(2, 4, 5);
+        assertThat(db.sql("SELECT tests_run FROM build_results ORDER BY started_at").query(Integer.class).list())
+                .containsExactly(2, 3, 4, 5);
 
         // everything is done: the spec waits for the owner's merge, no agent runs
         int runs = db.sql("SELECT COUNT(*) FROM agent_runs").query(Integer.class).single();

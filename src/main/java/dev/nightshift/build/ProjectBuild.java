@@ -192,7 +192,7 @@ public class ProjectBuild {
                     if (tally.lastGate.passed()) {
                         return publish(tally, project, spec, task, clone, worktree, gitLog);
                     }
-                    failure = tally.lastGate.tail();
+                    failure = tally.lastGate.reason() + "\n\n" + tally.lastGate.tail();
                     journal(tally, spec, task, "tests failed (attempt " + attempt + "): " + tally.lastGate.reason());
                 }
             }

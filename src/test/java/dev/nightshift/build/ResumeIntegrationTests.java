@@ -92,6 +92,32 @@ class ResumeIntegrationTests {
     }
 
     @Test
+    void aFixAttemptGetsTheTaskAndTheEndOfTheFailingOutputAndItsPassIsPublished() {
+        Path fixPrompt = dir.resolve("fix-prompt.md");
+        TestHome home = home("""
+                cat > /dev/null
+                if [ ! -e tests/test_sum.sh ]; then
+                  printf '#!/usr/bin/env bash\\necho "expected 4 but was 5"; exit 1\\n' > tests/test_sum.sh
+                  echo "thinking: the sum is surely right" ; exit 0
+                fi
+                cp "$NIGHTSHIFT_PROMPT_FILE" %s
+                printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_sum.sh
+                """.formatted(fixPrompt), "build: {fix-attempts: 1}\n");
+        home.spec("shop", "next", "0001-feature", "# Sum\n");
+
+        assertThat(home.run("run")).isZero();
+
+        var db = home.db();
+        assertThat(db.sql("SELECT purpose FROM agent_runs ORDER BY id").query(String.class).list())
+                .containsExactly("build", "fix");
+        assertThat(fixPrompt).content().contains("# The one task to do now", "Sum",
+                "the test command exited with 1", "FAIL test_sum: expected 4 but was 5")
+                .doesNotContain("the sum is surely right");
+        assertThat(db.sql("SELECT outcome FROM build_results").query(String.class).single()).isEqualTo("PR_OPENED");
+        assertThat(OriginRepo.show(home, BRANCH, "tests/test_sum.sh")).contains("true");
+    }
+
+    @Test
     void aTimedOutAttemptsWorkIsKeptUnpushedAndIsTheNextAttemptsStartingPoint() throws Exception {
         TestHome home = home("""
                 cat > /dev/null

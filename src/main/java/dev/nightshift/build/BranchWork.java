@@ -138,9 +138,12 @@ public class BranchWork {
                 .lines().filter(l -> !l.isBlank()).limit(30).toList();
     }
 
-    /** Pushes the branch; never forced, so a branch someone else moved is not overwritten. */
+    /**
+     * Pushes the branch; never forced, so a branch someone else moved is not overwritten. No hook
+     * runs: a pre-push hook is code the agent could have written.
+     */
     public void push(Path worktree, String branch, Path log) {
-        git.out(worktree, log, "push", "--porcelain", "origin", "HEAD:refs/heads/" + branch);
+        git.out(worktree, log, "push", "--no-verify", "--porcelain", "origin", "HEAD:refs/heads/" + branch);
     }
 
     public String recentLog(Path worktree, Path log) {

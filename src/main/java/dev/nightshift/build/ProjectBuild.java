@@ -134,8 +134,12 @@ public class ProjectBuild {
                 mover.move(spec, SpecFolder.BLOCKED, rejected.reason(), batchId, false);
                 return tally.result(BuildOutcome.SKIPPED, rejected.reason());
             }
-            case AFRESH -> closed.setAside(clone, home.worktree(project.name(), spec.name()), spec, rejected.number(), gitLog);
-            default -> log.debug("{}/{}: {}", project.name(), spec.name(), rejected.verdict());
+            case AFRESH -> {
+                log.info("{}/{}: {}", project.name(), spec.name(), rejected.reason());
+                closed.setAside(clone, home.worktree(project.name(), spec.name()), spec, rejected.number(), gitLog);
+            }
+            case REOPENED -> log.info("{}/{}: {}", project.name(), spec.name(), rejected.reason());
+            case NOT_CLOSED -> log.debug("{}/{}: no closed pull request", project.name(), spec.name());
         }
         Path worktree = worktrees.prepare(clone, project.name(), spec.name(), spec.branch(), project.settings().base(),
                 gitLog).path();

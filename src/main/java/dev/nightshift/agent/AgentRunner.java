@@ -88,7 +88,8 @@ public class AgentRunner {
             throw new IllegalStateException("agent kind " + settings.agent().kind() + " is not available in this version");
         }
         String marker = runner.newMarker();
-        Path promptFile = home.prompts().resolve(marker.replace('/', '-') + ".md");
+        Path scratch = home.prompts().resolve(marker.replace('/', '-'));
+        Path promptFile = scratch.resolveSibling(scratch.getFileName() + ".md");
         try {
             AtomicFiles.write(promptFile, request.prompt());
         } catch (IOException e) {
@@ -103,7 +104,7 @@ public class AgentRunner {
         Map<String, String> env = environment.forAgent(settings.agent().env(), own);
 
         BigDecimal left = spend.leftUsd();
-        AgentInvocation invocation = agent.invocation(CommandWords.split(command), request.prompt(), left);
+        AgentInvocation invocation = agent.invocation(CommandWords.split(command), request.prompt(), left, scratch);
         Instant started = clock.instant();
         long runId = runs.start(request.batchId(), request.project(), request.spec(), request.task(),
                 request.purpose(), request.attempt(), agent.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -117,7 +118,8 @@ public class AgentRunner {
             spec = spec.withStdin(null);
         }
         ProcessResult process = runner.run(spec, marker);
-        AgentResult result = agent.parse(process);
+        AgentResult result = agent.parse(process, invocation);
+        deleteQuietly(invocation.usageFile());
         runs.finish(runId, clock.instant(), process.exitCode(), process.timedOut(), result.succeeded(),
                 result.costUsd(), result.costEstimated(), result.inputTokens(), result.outputTokens(),
                 result.cacheReadTokens(), result.cacheWriteTokens(), result.summary());
@@ -125,5 +127,16 @@ public class AgentRunner {
         log.info("agent on {}/{} ended: {} in {}s{}", request.project(), request.spec(), status,
                 process.elapsed().toSeconds(), result.costUsd() != null ? ", $" + result.costUsd() : "");
         return new Outcome(status, result, process.elapsed(), runId, spend.describe());
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("could not delete {}: {}", file, e.getMessage());
+        }
     }
 }

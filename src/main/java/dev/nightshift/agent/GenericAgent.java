@@ -24,7 +24,7 @@ public class GenericAgent implements CodingAgent {
     public AgentResult parse(ProcessResult process) {
         if (!process.succeeded()) {
             return AgentResult.withoutUsage(false, CodingAgent.failureOf(process) + ": "
-                    + CodingAgent.lastLines(process.stdout(), 3));
+                    + CodingAgent.lastOutput(process, 3));
         }
         return AgentResult.withoutUsage(true, CodingAgent.lastLines(process.stdout(), 5));
     }

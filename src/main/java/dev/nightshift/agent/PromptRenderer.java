@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -14,8 +16,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
- * Renders the build prompt from {@code prompts/build.md}: the home's copy when the owner made
- * one, otherwise the one shipped with nightshift. Values are inserted, never parsed as template.
+ * Renders the agent's prompts from {@code prompts/build.md} and {@code prompts/merge.md}: the
+ * home's copy when the owner made one, otherwise the one shipped with nightshift. Values are
+ * inserted, never parsed as template.
  */
 @Component
 public class PromptRenderer {
@@ -23,6 +26,11 @@ public class PromptRenderer {
     /** What the prompt is made of. */
     public record PromptFacts(String project, String specName, String specTitle, String specBody, String task,
                               String notes, String journal, String gitLog, String failure, int followupLimit) {
+    }
+
+    /** What the prompt to finish a conflicted merge is made of. */
+    public record MergeFacts(String project, String specName, String specTitle, String specBody, String ref,
+                             List<String> files, String gitLog) {
     }
 
     private final Home home;
@@ -50,15 +58,31 @@ public class PromptRenderer {
                 "gitLog", orNone(facts.gitLog()),
                 "followupLimit", facts.followupLimit()));
         context.setVariable("failure", facts.failure());
-        return engine.process(template(), context);
+        return engine.process(template("build.md"), context);
     }
 
-    private String template() {
+    /** The prompt of a run whose only job is to finish a merge that stopped on conflicts. */
+    public String renderMerge(MergeFacts facts) {
+        Context context = new Context();
+        context.setVariables(Map.of(
+                "project", facts.project(),
+                "specName", facts.specName(),
+                "specTitle", facts.specTitle(),
+                "specBody", facts.specBody(),
+                "ref", facts.ref(),
+                "files", facts.files(),
+                "gitLog", orNone(facts.gitLog())));
+        return engine.process(template("merge.md"), context);
+    }
+
+    /** The home's prompts/NAME when the owner made one, else the one shipped with nightshift. */
+    private String template(String name) {
+        Path override = home.promptOverride().resolveSibling(name);
         try {
-            if (Files.isRegularFile(home.promptOverride())) {
-                return Files.readString(home.promptOverride(), StandardCharsets.UTF_8);
+            if (Files.isRegularFile(override)) {
+                return Files.readString(override, StandardCharsets.UTF_8);
             }
-            try (InputStream in = PromptRenderer.class.getResourceAsStream("/prompts/build.md")) {
+            try (InputStream in = PromptRenderer.class.getResourceAsStream("/prompts/" + name)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {

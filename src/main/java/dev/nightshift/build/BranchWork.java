@@ -13,8 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class BranchWork {
 
-    /** The result of bringing the latest base (and the remote branch) into the spec's branch. */
-    public record Merge(boolean clean, List<String> conflicts) {
+    /**
+     * The result of bringing the latest base (and the remote branch) into the spec's branch.
+     *
+     * @param ref       on a conflict, the ref whose merge conflicted; the worktree is left mid-merge
+     * @param conflicts the files in conflict
+     */
+    public record Merge(boolean clean, String ref, List<String> conflicts) {
+        static Merge done() {
+            return new Merge(true, null, List.of());
+        }
     }
 
     private final Git git;
@@ -25,30 +33,52 @@ public class BranchWork {
 
     /**
      * Merges what others pushed to the branch, then the latest base. On a conflict the merge is
-     * aborted (the branch stays as it was) and the conflicting files are named.
+     * left unfinished, for {@link MergeConflicts} to offer to the agent or abort.
      */
     public Merge mergeLatest(Path worktree, String branch, String base, Path log) {
-        for (String ref : List.of("refs/remotes/origin/" + branch, "refs/remotes/origin/" + base)) {
+        for (String ref : List.of(remote(branch), remote(base))) {
             if (!git.ok(worktree, log, "rev-parse", "--verify", "--quiet", ref)) {
                 continue;
             }
             ProcessResult merge = git.run(worktree, log, "merge", "--no-edit", "--no-ff", ref);
             if (!merge.succeeded()) {
-                List<String> conflicts = git.run(worktree, log, "diff", "--name-only", "--diff-filter=U").stdout()
-                        .lines().filter(l -> !l.isBlank()).toList();
-                git.run(worktree, log, "merge", "--abort");
-                return new Merge(false, conflicts.isEmpty() ? List.of("(git could not merge " + ref + ")") : conflicts);
+                return new Merge(false, ref, unmerged(worktree, log));
             }
         }
-        return new Merge(true, List.of());
+        return Merge.done();
+    }
+
+    public List<String> unmerged(Path worktree, Path log) {
+        return git.run(worktree, log, "-c", "core.quotepath=off", "diff", "--name-only", "--diff-filter=U").stdout()
+                .lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    public boolean merging(Path worktree, Path log) {
+        return git.ok(worktree, log, "rev-parse", "--verify", "--quiet", "MERGE_HEAD");
+    }
+
+    /** Ends an unfinished merge and puts the branch back where it was. */
+    public void abortMerge(Path worktree, String before, Path log) {
+        git.run(worktree, log, "merge", "--abort");
+        git.out(worktree, log, "reset", "--hard", "--quiet", before);
+    }
+
+    /** Concludes a merge whose conflicts were resolved and staged. */
+    public void concludeMerge(Path worktree, Path log) {
+        git.out(worktree, log, "commit", "--no-verify", "--no-edit", "--quiet");
     }
 
     /**
-     * Commits whatever the agent left uncommitted; .nightshift/ is kept out by the clone's
-     * info/exclude. Returns false when there was nothing to commit.
+     * Stages everything the agent left, except {@code .nightshift/}: the clone's info/exclude keeps
+     * it out of {@code git add}, and anything the agent force-added is taken out again here.
      */
-    public boolean commitAll(Path worktree, String message, Path log) {
+    public void stageWork(Path worktree, Path log) {
         git.out(worktree, log, "add", "--all");
+        git.out(worktree, log, "reset", "--quiet", "HEAD", "--", ".nightshift");
+    }
+
+    /** Commits what is staged; returns false when nothing was. */
+    public boolean commitStaged(Path worktree, String message, Path log) {
         if (git.ok(worktree, log, "diff", "--cached", "--quiet")) {
             return false;
         }
@@ -56,17 +86,64 @@ public class BranchWork {
         return true;
     }
 
+    /** Stages and commits whatever the agent left uncommitted; false when there was nothing. */
+    public boolean commitAll(Path worktree, String message, Path log) {
+        stageWork(worktree, log);
+        return commitStaged(worktree, message, log);
+    }
+
     public String head(Path worktree, Path log) {
         return git.out(worktree, log, "rev-parse", "HEAD");
     }
 
     public int commitsAhead(Path worktree, String base, Path log) {
-        return Integer.parseInt(git.out(worktree, log, "rev-list", "--count", "refs/remotes/origin/" + base + "..HEAD"));
+        return Integer.parseInt(git.out(worktree, log, "rev-list", "--count", remote(base) + "..HEAD"));
     }
 
-    /** Pushes the branch; never forced, so a branch someone else moved is not overwritten. */
+    /**
+     * The last published state of the branch: the remote branch when there is one, else where it
+     * left base. Everything after it is this and earlier batches' unpublished work.
+     */
+    public String publishedPoint(Path worktree, String branch, String base, Path log) {
+        if (git.ok(worktree, log, "rev-parse", "--verify", "--quiet", remote(branch))) {
+            return git.out(worktree, log, "rev-parse", remote(branch));
+        }
+        return git.out(worktree, log, "merge-base", "HEAD", remote(base));
+    }
+
+    /**
+     * The tree the agent's work is measured against: what was published, with the latest base
+     * merged in. A diff against it shows the unpublished work and nothing that came from base.
+     */
+    public String publishedTree(Path worktree, String branch, String base, Path log) {
+        if (!git.ok(worktree, log, "rev-parse", "--verify", "--quiet", remote(branch))) {
+            return git.out(worktree, log, "rev-parse", remote(base) + "^{tree}");
+        }
+        ProcessResult merged = git.run(worktree, log, "merge-tree", "--write-tree", "--no-messages",
+                remote(branch), remote(base));
+        String first = merged.stdout().lines().findFirst().orElse("").strip();
+        if (merged.exitCode() <= 1 && first.matches("[0-9a-f]{40,64}")) {
+            return first;
+        }
+        return git.out(worktree, log, "rev-parse", remote(branch) + "^{tree}");
+    }
+
+    public boolean isAncestor(Path worktree, String ancestor, String of, Path log) {
+        return git.ok(worktree, log, "merge-base", "--is-ancestor", ancestor, of);
+    }
+
+    /** One line per commit that is not yet on the remote: what this publish adds. */
+    public List<String> unpublishedSubjects(Path worktree, String since, Path log) {
+        return git.run(worktree, log, "log", "--no-merges", "--format=%h %s", since + "..HEAD").stdout()
+                .lines().filter(l -> !l.isBlank()).limit(30).toList();
+    }
+
+    /**
+     * Pushes the branch; never forced, so a branch someone else moved is not overwritten. No hook
+     * runs: a pre-push hook is code the agent could have written.
+     */
     public void push(Path worktree, String branch, Path log) {
-        git.out(worktree, log, "push", "--porcelain", "origin", "HEAD:refs/heads/" + branch);
+        git.out(worktree, log, "push", "--no-verify", "--porcelain", "origin", "HEAD:refs/heads/" + branch);
     }
 
     public String recentLog(Path worktree, Path log) {
@@ -86,5 +163,9 @@ public class BranchWork {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    static String remote(String branch) {
+        return "refs/remotes/origin/" + branch;
     }
 }

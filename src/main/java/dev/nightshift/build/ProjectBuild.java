@@ -10,14 +10,15 @@ import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
+import dev.nightshift.pr.GitHubException;
 import dev.nightshift.pr.HostProject;
 import dev.nightshift.pr.PullRequestHosts;
+import dev.nightshift.spec.FollowUps;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecMover;
 import dev.nightshift.spec.SpecTask;
-import dev.nightshift.spec.SpecTicker;
 import dev.nightshift.spec.WipJournal;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BuildOutcome;
@@ -25,13 +26,11 @@ import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Records.BuildResult;
 import dev.nightshift.store.Records.PlanEntry;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,8 +38,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One project's build in one batch: the planned spec's task on its branch, the agent, the gate,
- * and on a pass the push and the pull request. Nothing is pushed unless the gate passed.
+ * One project's build in one batch: the planned spec's task on its branch, brought up to date,
+ * the agent, the guards on its change, the gate, and on a pass the publication. Nothing is pushed
+ * unless the guards and the gate passed; work that did not pass is kept on the local branch.
  */
 @Component
 public class ProjectBuild {
@@ -55,20 +55,24 @@ public class ProjectBuild {
     private final BranchWork branches;
     private final AgentRunner agents;
     private final PromptRenderer prompts;
+    private final MergeConflicts merges;
+    private final ClosedPullRequests closed;
+    private final ChangeGuards guards;
     private final TestGate gate;
-    private final PullRequestReuse reuse;
+    private final Publication publication;
     private final PullRequestHosts hosts;
+    private final FollowUps followUps;
     private final SpecMover mover;
-    private final SpecTicker ticker;
     private final WipJournal journal;
     private final BuildRepository builds;
     private final ProcessDeadline deadline;
     private final Clock clock;
 
     public ProjectBuild(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
-                        BranchWork branches, AgentRunner agents, PromptRenderer prompts, TestGate gate,
-                        PullRequestReuse reuse, PullRequestHosts hosts, SpecMover mover, SpecTicker ticker,
-                        WipJournal journal, BuildRepository builds, ProcessDeadline deadline, Clock clock) {
+                        BranchWork branches, AgentRunner agents, PromptRenderer prompts, MergeConflicts merges,
+                        ClosedPullRequests closed, ChangeGuards guards, TestGate gate, Publication publication,
+                        PullRequestHosts hosts, FollowUps followUps, SpecMover mover, WipJournal journal,
+                        BuildRepository builds, ProcessDeadline deadline, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.clones = clones;
@@ -76,47 +80,22 @@ public class ProjectBuild {
         this.branches = branches;
         this.agents = agents;
         this.prompts = prompts;
+        this.merges = merges;
+        this.closed = closed;
+        this.guards = guards;
         this.gate = gate;
-        this.reuse = reuse;
+        this.publication = publication;
         this.hosts = hosts;
+        this.followUps = followUps;
         this.mover = mover;
-        this.ticker = ticker;
         this.journal = journal;
         this.builds = builds;
         this.deadline = deadline;
         this.clock = clock;
     }
 
-    /** What one build accumulated on its way; becomes the stored result. */
-    private final class Tally {
-        final BatchRun run;
-        final PlanEntry entry;
-        final Instant started = clock.instant();
-        long agentMillis;
-        BigDecimal cost;
-        GateResult lastGate;
-        String note;
-
-        Tally(BatchRun run, PlanEntry entry) {
-            this.run = run;
-            this.entry = entry;
-        }
-
-        BuildResult result(BuildOutcome outcome, String detail) {
-            return result(outcome, detail, null);
-        }
-
-        BuildResult result(BuildOutcome outcome, String detail, PullRequestReuse.Published published) {
-            return new BuildResult(run.batchId(), entry.project(), entry.spec(), entry.task(), outcome, detail,
-                    lastGate != null && !lastGate.passed() ? lastGate.tail() : null,
-                    published != null ? published.prId() : null, published != null ? published.action() : null,
-                    agentMillis, cost, lastGate != null ? lastGate.testsRun() : null,
-                    lastGate != null ? lastGate.testsPassed() : null, note, started, clock.instant());
-        }
-    }
-
     public BuildResult build(BatchRun run, PlanEntry entry) {
-        Tally tally = new Tally(run, entry);
+        BuildTally tally = new BuildTally(run, entry, clock);
         Path logs = home.batchLogs(run.batchId());
         Path gitLog = logs.resolve("git-" + entry.project() + ".log");
         Optional<ProjectQueue> found = WorkspaceReader.read(home, entry.project()).project(entry.project());
@@ -136,23 +115,47 @@ public class ProjectBuild {
             log.info("DRY-RUN: would run the agent on {}/{}: {}", project.name(), spec.name(), task.text());
             return tally.result(BuildOutcome.SKIPPED, "dry run: would run the agent on \"" + task.text() + "\"");
         }
-
-        Path clone;
-        Worktrees.Prepared worktree;
         try {
-            clone = clones.ensure(project.name(), project.settings(), gitLog);
-            worktree = worktrees.prepare(clone, project.name(), spec.name(), spec.branch(), project.settings().base(), gitLog);
+            return work(tally, project, spec, task, logs, gitLog);
         } catch (GitException e) {
             return tally.result(BuildOutcome.FAILED, "git: " + e.getMessage());
+        } catch (GitHubException e) {
+            return tally.result(BuildOutcome.FAILED, "GitHub: " + e.getMessage());
         }
-        BranchWork.Merge merge = branches.mergeLatest(worktree.path(), spec.branch(), project.settings().base(), gitLog);
-        if (!merge.clean()) {
-            String why = "Merging the latest " + project.settings().base() + " into " + spec.branch()
-                    + " conflicts in: " + String.join(", ", merge.conflicts()) + ". Resolve it on the branch, then move the spec back.";
-            mover.move(spec, SpecFolder.BLOCKED, why, run.batchId(), false);
-            return tally.result(BuildOutcome.CONFLICT, why);
-        }
+    }
 
+    private BuildResult work(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path logs, Path gitLog) {
+        String batchId = tally.run.batchId();
+        Path clone = clones.ensure(project.name(), project.settings(), gitLog);
+        HostProject hostProject = new HostProject(project.name(), project.settings(), clone, gitLog);
+        ClosedPullRequests.Decision rejected = closed.decide(spec, hosts.forKind(project.settings().pr().host()), hostProject);
+        switch (rejected.verdict()) {
+            case REJECTED -> {
+                mover.move(spec, SpecFolder.BLOCKED, rejected.reason(), batchId, false);
+                return tally.result(BuildOutcome.SKIPPED, rejected.reason());
+            }
+            case AFRESH -> {
+                log.info("{}/{}: {}", project.name(), spec.name(), rejected.reason());
+                closed.setAside(clone, home.worktree(project.name(), spec.name()), spec, rejected.number(), gitLog);
+            }
+            case REOPENED -> log.info("{}/{}: {}", project.name(), spec.name(), rejected.reason());
+            case NOT_CLOSED -> log.debug("{}/{}: no closed pull request", project.name(), spec.name());
+        }
+        Path worktree = worktrees.prepare(clone, project.name(), spec.name(), spec.branch(), project.settings().base(),
+                gitLog).path();
+        keepWork(worktree, task, "left in the worktree by an earlier batch", gitLog);
+        MergeConflicts.Result merge = merges.bringUpToDate(batchId, project, spec, worktree, logs, gitLog);
+        tally.addAgent(merge.agentTime(), merge.cost());
+        if (merge.status() == MergeConflicts.Status.BUDGET_STOPPED) {
+            return tally.result(BuildOutcome.BUDGET_STOPPED, merge.detail());
+        }
+        if (merge.status() == MergeConflicts.Status.CONFLICT) {
+            String why = "Bringing " + spec.branch() + " up to date failed: " + merge.detail() + ".\n\nConflicting files: "
+                    + (merge.files().isEmpty() ? "(none named by git)" : String.join(", ", merge.files()))
+                    + ".\n\nResolve it on the branch, then move the spec back.";
+            mover.move(spec, SpecFolder.BLOCKED, why, batchId, false);
+            return journalled(tally, spec, task, BuildOutcome.CONFLICT, why);
+        }
         String failure = previousFailure(project.name(), spec.name());
         int attempts = 1 + settings.build().fixAttempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -160,64 +163,69 @@ public class ProjectBuild {
                 log.info("no time left in the phase for another fix attempt on {}/{}", project.name(), spec.name());
                 break;
             }
-            String purpose = attempt == 1 ? "build" : "fix";
-            AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(run.batchId(), project.name(), spec.name(),
-                    task.text(), purpose, attempt, worktree.path(),
-                    prompt(project, spec, task, worktree.path(), gitLog, failure),
+            AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
+                    task.text(), attempt == 1 ? "build" : "fix", attempt, worktree,
+                    prompt(project, spec, task, worktree, gitLog, failure),
                     logs.resolve("agent-" + project.name() + "-" + attempt + ".log"), settings.timeouts().agent()));
-            tally.agentMillis += agent.elapsed().toMillis();
-            if (agent.result().costUsd() != null) {
-                tally.cost = (tally.cost == null ? BigDecimal.ZERO : tally.cost).add(agent.result().costUsd());
-            }
-            tally.note = Optional.ofNullable(branches.takeNote(worktree.path())).orElse(tally.note);
+            tally.addAgent(agent.elapsed(), agent.result().costUsd());
+            tally.note = Optional.ofNullable(branches.takeNote(worktree)).orElse(tally.note);
+            tally.followUps.addAll(followUps.file(worktree, project).names());
             switch (agent.status()) {
                 case BUDGET_STOPPED -> {
                     return tally.result(BuildOutcome.BUDGET_STOPPED, agent.result().summary());
                 }
                 case TIMED_OUT -> {
-                    keepWork(worktree.path(), task, "the agent timed out", gitLog);
+                    keepWork(worktree, task, "the agent timed out", gitLog);
                     return journalled(tally, spec, task, BuildOutcome.TIMED_OUT, "the agent " + agent.result().summary());
                 }
                 case FAILED -> {
-                    keepWork(worktree.path(), task, "the agent failed", gitLog);
+                    keepWork(worktree, task, "the agent failed", gitLog);
                     return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent " + agent.result().summary());
                 }
                 case SUCCEEDED -> {
-                    tally.lastGate = gate.run(run.batchId(), project.settings(), spec, worktree.path(), logs, attempt);
-                    if (tally.lastGate.passed()) {
-                        return publish(tally, project, spec, task, clone, worktree.path(), gitLog);
+                    ChangeGuards.Verdict verdict = guards.check(worktree, project.settings(), spec, task, gitLog);
+                    if (!verdict.passed()) {
+                        return held(tally, project, spec, task, worktree, verdict, gitLog);
                     }
-                    failure = tally.lastGate.tail();
-                    journal(tally, spec, task, "tests failed (attempt " + attempt + ")");
+                    if (verdict.change().isEmpty()) {
+                        return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent changed nothing");
+                    }
+                    branches.commitStaged(worktree, spec.name() + ": " + task.text(), gitLog);
+                    tally.lastGate = gate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone, logs,
+                            attempt));
+                    if (tally.lastGate.passed()) {
+                        return publish(tally, project, spec, task, clone, worktree, gitLog);
+                    }
+                    failure = tally.lastGate.reason() + "\n\n" + tally.lastGate.tail();
+                    journal(tally, spec, task, "tests failed (attempt " + attempt + "): " + tally.lastGate.reason());
                 }
             }
         }
-        keepWork(worktree.path(), task, "tests failed", gitLog);
         return tally.result(BuildOutcome.TESTS_FAILED, tally.lastGate == null ? "no gate ran" : tally.lastGate.reason());
     }
 
-    private BuildResult publish(Tally tally, ProjectQueue project, Spec spec, SpecTask task, Path clone, Path worktree,
-                                Path gitLog) {
+    private BuildResult held(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path worktree,
+                             ChangeGuards.Verdict verdict, Path gitLog) {
+        String heldBranch = guards.hold(worktree, spec, project.settings().base(), tally.run.batchId(),
+                verdict.breaches(), gitLog);
+        String why = "The agent's change for \"" + task.text() + "\" was held for a human; nothing was pushed.\n\n"
+                + ChangeGuards.describe(verdict.breaches()) + "\nThe held change is on the local branch `" + heldBranch
+                + "` of nightshift's clone (" + home.root().relativize(home.clone(project.name())) + "), never pushed;"
+                + " the spec's branch was put back to what was last published. Move the spec back to next/ to try again.";
+        mover.move(spec, SpecFolder.BLOCKED, why, tally.run.batchId(), false);
+        String detail = verdict.breaches().stream()
+                .map(b -> b.guard() + " (" + String.join(", ", b.files()) + ")").reduce((a, b) -> a + "; " + b).orElse("");
+        return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, detail);
+    }
+
+    private BuildResult publish(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path clone,
+                                Path worktree, Path gitLog) {
         try {
-            branches.commitAll(worktree, spec.name() + ": " + task.text(), gitLog);
-            if (branches.commitsAhead(worktree, project.settings().base(), gitLog) == 0) {
-                return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED,
-                        "the agent changed nothing: the branch has no commit beyond " + project.settings().base());
-            }
-            String head = branches.head(worktree, gitLog);
-            branches.push(worktree, spec.branch(), gitLog);
-            HostProject hostProject = new HostProject(project.name(), project.settings(), clone, gitLog);
-            PullRequestReuse.Published published = reuse.publish(tally.run,
-                    hosts.forKind(project.settings().pr().host()), hostProject, spec.name(), spec.branch(),
-                    spec.title(), head, PullRequestText.body(spec, task, tally.lastGate, tally.run.batchId()),
-                    PullRequestText.comment(task, tally.lastGate, tally.note, tally.run.batchId()));
-            ticker.tick(spec, task, false);
-            if (spec.folder() == SpecFolder.NEXT) {
-                mover.move(spec, SpecFolder.ACTIVE, "work started on " + spec.branch(), tally.run.batchId(), false);
-            }
+            PullRequestReuse.Published published = publication.publish(tally.run, project, spec,
+                    new Publication.Work(task, tally.lastGate, tally.note, tally.followUps), clone, worktree, gitLog);
             BuildOutcome outcome = published.opened() ? BuildOutcome.PR_OPENED : BuildOutcome.PR_UPDATED;
             return journalled(tally, spec, task, outcome, null, published);
-        } catch (GitException e) {
+        } catch (GitException | GitHubException e) {
             return journalled(tally, spec, task, BuildOutcome.FAILED, "could not publish: " + e.getMessage());
         }
     }
@@ -231,7 +239,7 @@ public class ProjectBuild {
             log.warn("cannot read {}: {}", project.notesFile(), e.getMessage());
         }
         return prompts.render(new PromptFacts(project.name(), spec.name(), spec.title(), spec.body(), task.text(),
-                notes, journal.recent(5), branches.recentLog(worktree, gitLog), failure, 3));
+                notes, journal.recent(5), branches.recentLog(worktree, gitLog), failure, FollowUps.LIMIT));
     }
 
     /** The tail of this spec's last failed gate, when its last build failed: the next attempt starts from it. */
@@ -252,17 +260,21 @@ public class ProjectBuild {
         }
     }
 
-    private BuildResult journalled(Tally tally, Spec spec, SpecTask task, BuildOutcome outcome, String detail) {
+    private BuildResult journalled(BuildTally tally, Spec spec, SpecTask task, BuildOutcome outcome, String detail) {
         return journalled(tally, spec, task, outcome, detail, null);
     }
 
-    private BuildResult journalled(Tally tally, Spec spec, SpecTask task, BuildOutcome outcome, String detail,
+    private BuildResult journalled(BuildTally tally, Spec spec, SpecTask task, BuildOutcome outcome, String detail,
                                    PullRequestReuse.Published published) {
         journal(tally, spec, task, outcome.label());
         return tally.result(outcome, detail, published);
     }
 
-    private void journal(Tally tally, Spec spec, SpecTask task, String outcome) {
-        journal.append(ZonedDateTime.now(clock), spec.project(), spec.name(), task.text(), outcome, tally.note);
+    private void journal(BuildTally tally, Spec spec, SpecTask task, String outcome) {
+        String note = tally.note;
+        if (!tally.followUps.isEmpty()) {
+            note = (note == null ? "" : note + "\n\n") + "Filed as follow-ups in next/: " + String.join(", ", tally.followUps);
+        }
+        journal.append(ZonedDateTime.now(clock), spec.project(), spec.name(), task.text(), outcome, note);
     }
 }

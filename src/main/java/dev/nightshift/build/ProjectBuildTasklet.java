@@ -31,14 +31,16 @@ public class ProjectBuildTasklet implements Tasklet {
     private final PlanRepository plans;
     private final BuildRepository builds;
     private final ProjectBuild build;
+    private final RetryBudget retryBudget;
     private final Clock clock;
 
     public ProjectBuildTasklet(Home home, PlanRepository plans, BuildRepository builds, ProjectBuild build,
-                               Clock clock) {
+                               RetryBudget retryBudget, Clock clock) {
         this.home = home;
         this.plans = plans;
         this.builds = builds;
         this.build = build;
+        this.retryBudget = retryBudget;
         this.clock = clock;
     }
 
@@ -61,6 +63,11 @@ public class ProjectBuildTasklet implements Tasklet {
             MDC.remove("nsLog");
         }
         builds.save(result);
+        try {
+            retryBudget.afterBuild(result, run.dryRun());
+        } catch (RuntimeException e) {
+            log.error("could not apply the retry budget to {}/{}", project, entry.spec(), e);
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -4,6 +4,7 @@ import dev.nightshift.phase.BatchRun;
 import dev.nightshift.pr.HostProject;
 import dev.nightshift.pr.HostPullRequest;
 import dev.nightshift.pr.PullRequestHost;
+import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.store.Records.PullRequest;
@@ -31,15 +32,23 @@ public class PullRequestReuse {
     }
 
     private final PullRequestRepository pullRequests;
+    private final SecretMasker masker;
     private final Clock clock;
 
-    public PullRequestReuse(PullRequestRepository pullRequests, Clock clock) {
+    public PullRequestReuse(PullRequestRepository pullRequests, SecretMasker masker, Clock clock) {
         this.pullRequests = pullRequests;
+        this.masker = masker;
         this.clock = clock;
     }
 
+    /**
+     * Adds to the spec's open pull request, or opens one when it has none. Body and comment carry
+     * the agent's words, so they are masked for secrets before they leave.
+     */
     public Published publish(BatchRun run, PullRequestHost host, HostProject project, String spec, String branch,
-                             String title, String head, String body, String comment) {
+                             String title, String head, String rawBody, String rawComment) {
+        String body = masker.mask(rawBody);
+        String comment = masker.mask(rawComment);
         Optional<PullRequest> known = pullRequests.latestForSpec(project.name(), spec)
                 .filter(pr -> pr.state() == PullRequestState.OPEN);
         if (known.isEmpty()) {

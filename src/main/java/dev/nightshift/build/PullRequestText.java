@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecTask;
+import java.util.List;
 
 /** The words nightshift writes on a pull request: its body (the checklist) and the comment per batch. */
 final class PullRequestText {
@@ -21,9 +22,18 @@ final class PullRequestText {
         return body.toString();
     }
 
-    static String comment(SpecTask task, GateResult gate, String note, String batchId) {
+    /** What one batch added: the task, the gate, the commits, the agent's note and follow-ups. */
+    static String comment(SpecTask task, GateResult gate, String note, List<String> commits, List<String> followUps,
+                          String batchId) {
         StringBuilder comment = new StringBuilder("nightshift batch ").append(batchId).append(" added: ")
                 .append(task.text()).append("\n\n").append(gateLine(gate)).append('\n');
+        if (!commits.isEmpty()) {
+            comment.append("\nCommits:\n\n");
+            commits.forEach(c -> comment.append("- ").append(c).append('\n'));
+        }
+        if (!followUps.isEmpty()) {
+            comment.append("\nFiled as follow-up specs in next/: ").append(String.join(", ", followUps)).append('\n');
+        }
         if (note != null && !note.isBlank()) {
             comment.append("\nThe agent's note:\n\n> ").append(note.strip().replace("\n", "\n> ")).append('\n');
         }

@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * The coding agent: its kind, its command line (split as a shell would, never run by one) and
  * the only environment variables it may see besides PATH, HOME, LANG and TERM.
+ *
+ * @param prices what its model costs, for kinds that report tokens but no cost (codex)
  */
-public record AgentSettings(AgentKind kind, String command, List<String> env) {
+public record AgentSettings(AgentKind kind, String command, List<String> env, AgentPrices prices) {
 
     public static final String CLAUDE_COMMAND =
             "claude -p --output-format json --dangerously-skip-permissions --max-turns 60";
@@ -17,10 +19,11 @@ public record AgentSettings(AgentKind kind, String command, List<String> env) {
             command = defaultCommand(kind);
         }
         env = env != null ? List.copyOf(env) : defaultEnv(kind);
+        prices = prices != null ? prices : AgentPrices.defaults();
     }
 
     public static AgentSettings defaults() {
-        return new AgentSettings(null, null, null);
+        return new AgentSettings(null, null, null, null);
     }
 
     private static String defaultCommand(AgentKind kind) {

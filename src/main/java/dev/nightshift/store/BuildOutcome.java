@@ -18,7 +18,7 @@ public enum BuildOutcome {
     CONFLICT,
     /** The budget was used up to its stop share; the agent was not started. */
     BUDGET_STOPPED,
-    /** Not attempted: a dry run, or the owner's pause. */
+    /** Not attempted: a dry run, the owner's pause, or a spec whose pull request the owner closed (to blocked/). */
     SKIPPED,
     /** nightshift could not do its own part (clone, push, the pull request host). */
     FAILED;

@@ -43,6 +43,28 @@ public class BuildRepository {
                 ORDER BY started_at DESC LIMIT ?""").params(project, spec, limit).query(BuildResult.class).list();
     }
 
+    /**
+     * How many of the spec's latest batches failed in a row. Only batches after nightshift last
+     * moved it to blocked/ count: an owner who moves it back gives it a fresh start.
+     */
+    public int failuresInARow(String project, String spec, int limit) {
+        List<String> outcomes = jdbc.sql("""
+                SELECT r.outcome FROM build_results r
+                WHERE r.project = ? AND r.spec = ? AND r.started_at > COALESCE(
+                    (SELECT MAX(m.moved_at) FROM spec_moves m
+                     WHERE m.project = r.project AND m.spec = r.spec AND m.to_folder = 'blocked'),
+                    TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00:00')
+                ORDER BY r.started_at DESC LIMIT ?""").params(project, spec, limit).query(String.class).list();
+        int inARow = 0;
+        for (String outcome : outcomes) {
+            if (!BuildOutcome.valueOf(outcome).failed()) {
+                break;
+            }
+            inARow++;
+        }
+        return inARow;
+    }
+
     public long saveGate(GateRun g) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -22,9 +23,20 @@ import java.util.stream.Collectors;
  */
 public final class ReadySpecs {
 
-    /** The facts about a project's history the decision needs, read from the database. */
+    /**
+     * The facts about a project's history the decision needs, read from the database.
+     *
+     * @param branchOnRemote whether a branch still exists on the project's remote; asked only for
+     *                       specs whose pull request was closed, and true when it cannot be told
+     */
     public record History(Map<String, PullRequest> latestPullRequest, Map<String, Integer> failuresInARow,
-                          int openPullRequests, boolean baseRed, String baseRedReason) {
+                          int openPullRequests, boolean baseRed, String baseRedReason,
+                          Predicate<String> branchOnRemote) {
+
+        public History(Map<String, PullRequest> latestPullRequest, Map<String, Integer> failuresInARow,
+                       int openPullRequests, boolean baseRed, String baseRedReason) {
+            this(latestPullRequest, failuresInARow, openPullRequests, baseRed, baseRedReason, branch -> true);
+        }
     }
 
     /** The decision for one project: the spec and task to do, or none and why. */
@@ -59,6 +71,10 @@ public final class ReadySpecs {
         for (Spec spec : candidates) {
             PullRequest pr = history.latestPullRequest().get(spec.name());
             boolean hasOpenPr = pr != null && pr.state() == PullRequestState.OPEN;
+            if (rejected(spec, pr, history)) {
+                waiting.add(spec.name() + ": " + rejection(pr));
+                continue;
+            }
             Optional<SpecTask> task = openTask(spec, pr);
             if (task.isEmpty()) {
                 waiting.add(spec.name() + ": all tasks done, waiting for the owner to merge");
@@ -88,6 +104,20 @@ public final class ReadySpecs {
             return new Choice(spec, task.get(), why);
         }
         return new Choice(null, null, "no spec is ready: " + String.join("; ", waiting));
+    }
+
+    /**
+     * The owner closed the spec's pull request without merging it: never worked on again, even
+     * when moved back, until the branch is deleted on the remote or the spec says {@code reopen: true}.
+     */
+    static boolean rejected(Spec spec, PullRequest pr, History history) {
+        return pr != null && pr.state() == PullRequestState.CLOSED && !spec.meta().reopen()
+                && history.branchOnRemote().test(pr.branch());
+    }
+
+    private static String rejection(PullRequest pr) {
+        return "PR #" + pr.number() + " was closed without merge (the owner rejected it); delete the branch "
+                + pr.branch() + " or write `reopen: true` in the spec to try again";
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.nightshift.supervisor;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.git.RemoteBranches;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
@@ -18,6 +19,7 @@ import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.store.Records;
 import dev.nightshift.store.Records.PlanEntry;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,11 @@ public class SupervisorPhase implements Phase {
     private final PullRequestRepository pullRequests;
     private final BuildRepository builds;
     private final IntegrationRepository integration;
+    private final RemoteBranches remoteBranches;
 
     public SupervisorPhase(Home home, NightshiftSettings settings, DoneOracle oracle, PlanRepository plans,
                            PullRequestRepository pullRequests, BuildRepository builds,
-                           IntegrationRepository integration) {
+                           IntegrationRepository integration, RemoteBranches remoteBranches) {
         this.home = home;
         this.settings = settings;
         this.oracle = oracle;
@@ -48,6 +51,7 @@ public class SupervisorPhase implements Phase {
         this.pullRequests = pullRequests;
         this.builds = builds;
         this.integration = integration;
+        this.remoteBranches = remoteBranches;
     }
 
     @Override
@@ -78,7 +82,7 @@ public class SupervisorPhase implements Phase {
                         "project.yml is not valid: " + project.settingsError().getMessage()));
                 continue;
             }
-            ReadySpecs.Choice choice = ReadySpecs.choose(project, settings.build(), history(project));
+            ReadySpecs.Choice choice = ReadySpecs.choose(project, settings.build(), history(project, run));
             plans.save(new PlanEntry(run.batchId(), project.name(),
                     choice.hasWork() ? choice.spec().name() : null,
                     choice.hasWork() ? choice.task().text() : null,
@@ -92,25 +96,22 @@ public class SupervisorPhase implements Phase {
                 + " closed); " + planned + " of " + workspace.projects().size() + " project(s) planned");
     }
 
-    private ReadySpecs.History history(ProjectQueue project) {
+    private ReadySpecs.History history(ProjectQueue project, BatchRun run) {
         Map<String, Records.PullRequest> latest = new HashMap<>();
         Map<String, Integer> failures = new HashMap<>();
         for (Spec spec : project.all()) {
             pullRequests.latestForSpec(project.name(), spec.name()).ifPresent(pr -> latest.put(spec.name(), pr));
-            int inARow = 0;
-            for (Records.BuildResult result : builds.recentForSpec(project.name(), spec.name(), settings.build().maxAttempts() + 1)) {
-                if (!result.outcome().failed()) {
-                    break;
-                }
-                inARow++;
-            }
-            failures.put(spec.name(), inARow);
+            // batches before nightshift last moved the spec to blocked/ do not count: moving it back is a fresh start
+            failures.put(spec.name(), builds.failuresInARow(project.name(), spec.name(), settings.build().maxAttempts() + 1));
         }
         var lastIntegration = integration.latest(project.name());
         boolean red = lastIntegration.map(r -> !r.passed()).orElse(false);
         String why = lastIntegration.filter(r -> !r.passed())
                 .map(r -> "integration failed at " + r.commitSha().substring(0, Math.min(10, r.commitSha().length())))
                 .orElse(null);
-        return new ReadySpecs.History(latest, failures, pullRequests.countOpen(project.name()), red, why);
+        Path gitLog = home.batchLogs(run.batchId()).resolve("supervisor-git.log");
+        return new ReadySpecs.History(latest, failures, pullRequests.countOpen(project.name()), red, why,
+                branch -> remoteBranches.of(project.settings().repo(), branch, home.root(), gitLog)
+                        != RemoteBranches.Presence.ABSENT);
     }
 }

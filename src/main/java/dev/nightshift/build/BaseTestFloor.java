@@ -1,0 +1,113 @@
+package dev.nightshift.build;
+
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.ProjectSettings;
+import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.exec.ProcessResult;
+import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.git.Git;
+import dev.nightshift.git.GitException;
+import dev.nightshift.git.Worktrees;
+import dev.nightshift.store.BaseTestCountRepository;
+import dev.nightshift.store.BaseTestCountRepository.BaseTestCount;
+import dev.nightshift.testcount.TestCounter;
+import dev.nightshift.testcount.TestCounts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many tests the project's {@code test} command runs on the head of base: the floor below
+ * which a branch's gate fails. It is measured by running that same command in a checkout of the
+ * commit (not taken from {@code integration}, which may run a different set), once per commit and
+ * command, and kept in the database.
+ */
+@Component
+public class BaseTestFloor {
+
+    private static final Logger log = LoggerFactory.getLogger(BaseTestFloor.class);
+
+    /** The floor: what base ran at a commit. */
+    public record Floor(String commit, int executed) {
+        public String shortCommit() {
+            return commit.substring(0, Math.min(10, commit.length()));
+        }
+    }
+
+    private final NightshiftSettings settings;
+    private final Git git;
+    private final Worktrees worktrees;
+    private final ProcessRunner runner;
+    private final ProcessEnvironment environment;
+    private final BaseTestCountRepository counts;
+    private final Clock clock;
+
+    public BaseTestFloor(NightshiftSettings settings, Git git, Worktrees worktrees, ProcessRunner runner,
+                         ProcessEnvironment environment, BaseTestCountRepository counts, Clock clock) {
+        this.settings = settings;
+        this.git = git;
+        this.worktrees = worktrees;
+        this.runner = runner;
+        this.environment = environment;
+        this.counts = counts;
+        this.clock = clock;
+    }
+
+    /** The floor for base's head now; empty when base's run could not be counted. */
+    public Optional<Floor> floor(String batchId, String project, ProjectSettings projectSettings, Path clone, Path logs) {
+        Path gitLog = logs.resolve("git-" + project + ".log");
+        String commit;
+        try {
+            commit = git.out(clone, gitLog, "rev-parse", "refs/remotes/origin/" + projectSettings.base());
+        } catch (GitException e) {
+            log.warn("cannot tell base's head of {}: {}", project, e.getMessage());
+            return Optional.empty();
+        }
+        String hash = sha256(projectSettings.test());
+        BaseTestCount known = counts.find(project, commit, hash).orElseGet(() -> measure(batchId, project, projectSettings,
+                clone, commit, hash, logs, gitLog));
+        return Optional.ofNullable(known.testsExecuted()).map(executed -> new Floor(commit, executed));
+    }
+
+    private BaseTestCount measure(String batchId, String project, ProjectSettings projectSettings, Path clone, String commit,
+                                  String hash, Path logs, Path gitLog) {
+        log.info("counting the tests of {} on {} at {}", project, projectSettings.base(), commit.substring(0, 10));
+        Path checkout = worktrees.checkout(clone, project, "base-tests", commit, gitLog);
+        try {
+            Instant started = clock.instant();
+            Path logFile = logs.resolve("base-tests-" + project + ".log");
+            ProcessResult run = runner.run(ProcessSpec.of("base tests", List.of("bash", "-c", projectSettings.test()), checkout,
+                    environment.forTools(Map.of("CI", "true")), settings.timeouts().tests(), logFile));
+            Optional<TestCounts> counted = run.timedOut() ? Optional.empty()
+                    : TestCounter.count(checkout, started, TestGate.output(run));
+            BaseTestCount measured = new BaseTestCount(project, commit, hash, batchId,
+                    counted.map(TestCounts::run).orElse(null), counted.map(TestCounts::executed).orElse(null),
+                    run.exitCode(), counted.map(TestCounts::source).orElse(null), clock.instant());
+            counts.save(measured);
+            log.info("{} ran {} test(s) on {} at {}", project, measured.testsExecuted() == null ? "an unknown number of"
+                    : measured.testsExecuted(), projectSettings.base(), commit.substring(0, 10));
+            return measured;
+        } finally {
+            worktrees.remove(clone, checkout, gitLog);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

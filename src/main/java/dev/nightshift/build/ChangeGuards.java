@@ -1,0 +1,85 @@
+package dev.nightshift.build;
+
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.ProjectSettings;
+import dev.nightshift.git.ChangeReader;
+import dev.nightshift.git.Git;
+import dev.nightshift.git.StagedChange;
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.spec.Spec;
+import dev.nightshift.spec.SpecTask;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The guards on the agent's change, before the gate: the write gate (paths, protected paths),
+ * deletions, and added secrets. They look at everything that is not yet published: this run's
+ * work, what the agent committed, and work kept from earlier attempts, but nothing that came from
+ * base. A breach holds the change for a human: it is moved to a local branch that is never pushed.
+ */
+@Component
+public class ChangeGuards {
+
+    /** What the guards saw and what they objected to. */
+    public record Verdict(StagedChange change, List<GuardBreach> breaches) {
+        public boolean passed() {
+            return breaches.isEmpty();
+        }
+    }
+
+    private final NightshiftSettings settings;
+    private final SecretMasker masker;
+    private final BranchWork branches;
+    private final ChangeReader reader;
+    private final Git git;
+
+    public ChangeGuards(NightshiftSettings settings, SecretMasker masker, BranchWork branches, ChangeReader reader,
+                        Git git) {
+        this.settings = settings;
+        this.masker = masker;
+        this.branches = branches;
+        this.reader = reader;
+        this.git = git;
+    }
+
+    /** Stages the agent's work and checks it; the index then holds exactly what was checked. */
+    public Verdict check(Path worktree, ProjectSettings project, Spec spec, SpecTask task, Path gitLog) {
+        branches.stageWork(worktree, gitLog);
+        String published = branches.publishedTree(worktree, spec.branch(), project.base(), gitLog);
+        StagedChange change = reader.staged(worktree, published, gitLog);
+        List<GuardBreach> breaches = new ArrayList<>();
+        breaches.addAll(WriteGate.check(change, project, spec));
+        breaches.addAll(DeletionGuard.check(change, task, settings.build().maxDeletedLines()));
+        breaches.addAll(SecretGuard.check(change, masker));
+        return new Verdict(change, List.copyOf(breaches));
+    }
+
+    /**
+     * Moves the checked change to the local branch {@code nightshift-held/<spec>/<batch>} and puts
+     * the spec's branch back to what was last published, so no later batch builds on it.
+     *
+     * @return the held branch's name
+     */
+    public String hold(Path worktree, Spec spec, String base, String batchId, List<GuardBreach> breaches, Path gitLog) {
+        String published = branches.publishedPoint(worktree, spec.branch(), base, gitLog);
+        branches.commitStaged(worktree, "nightshift: held for a human: "
+                + breaches.stream().map(GuardBreach::guard).collect(Collectors.joining(", ")), gitLog);
+        String held = "nightshift-held/" + spec.name() + "/" + batchId;
+        git.out(worktree, gitLog, "branch", "--force", held, "HEAD");
+        git.out(worktree, gitLog, "reset", "--hard", "--quiet", published);
+        return held;
+    }
+
+    /** The breaches as Markdown, for the spec's .why.md and the report. */
+    static String describe(List<GuardBreach> breaches) {
+        StringBuilder text = new StringBuilder();
+        for (GuardBreach breach : breaches) {
+            text.append("- **").append(breach.guard()).append("**: the agent ").append(breach.why()).append(":\n");
+            breach.files().forEach(f -> text.append("  - `").append(f).append("`\n"));
+        }
+        return text.toString();
+    }
+}

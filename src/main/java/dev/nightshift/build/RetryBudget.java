@@ -1,0 +1,63 @@
+package dev.nightshift.build;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.spec.ProjectQueue;
+import dev.nightshift.spec.Spec;
+import dev.nightshift.spec.SpecFolder;
+import dev.nightshift.spec.SpecMover;
+import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.BuildRepository;
+import dev.nightshift.store.Records.BuildResult;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Has a spec used up its attempts? After {@code build.max-attempts} failed batches in a row it
+ * goes to blocked/, with the last failure in its .why.md. A human moving it back starts the count
+ * again.
+ */
+@Component
+public class RetryBudget {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryBudget.class);
+
+    private final Home home;
+    private final NightshiftSettings settings;
+    private final BuildRepository builds;
+    private final SpecMover mover;
+
+    public RetryBudget(Home home, NightshiftSettings settings, BuildRepository builds, SpecMover mover) {
+        this.home = home;
+        this.settings = settings;
+        this.builds = builds;
+        this.mover = mover;
+    }
+
+    /** Called with a batch's stored result for a spec. */
+    public void afterBuild(BuildResult result, boolean dryRun) {
+        if (dryRun || !result.outcome().failed()) {
+            return;
+        }
+        int max = settings.build().maxAttempts();
+        int inARow = builds.failuresInARow(result.project(), result.spec(), max);
+        if (inARow < max) {
+            return;
+        }
+        Optional<Spec> spec = WorkspaceReader.read(home, result.project()).project(result.project())
+                .flatMap((ProjectQueue p) -> p.find(result.spec()))
+                .filter(s -> s.folder() == SpecFolder.NEXT || s.folder() == SpecFolder.ACTIVE);
+        if (spec.isEmpty()) {
+            return;
+        }
+        String why = "It failed " + inARow + " batches in a row (build.max-attempts is " + max + ").\n\n"
+                + "The last failure, in batch " + result.batchId() + ": **" + result.outcome().label() + "**"
+                + (result.detail() != null ? ": " + result.detail() : "") + "\n"
+                + (result.testTail() != null && !result.testTail().isBlank()
+                ? "\n```\n" + result.testTail().strip() + "\n```\n" : "");
+        log.warn("{}/{} failed {} batches in a row; moving it to blocked/", result.project(), result.spec(), inARow);
+        mover.move(spec.get(), SpecFolder.BLOCKED, why, result.batchId(), false);
+    }
+}

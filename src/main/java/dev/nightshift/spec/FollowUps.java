@@ -1,0 +1,163 @@
+package dev.nightshift.spec;
+
+import dev.nightshift.secret.SecretMasker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files the discovered work an agent left in {@code .nightshift/followups/*.md} into the project's
+ * {@code next/}: at most {@link #LIMIT} a run, each with {@code origin: agent} in its front matter
+ * (so its own verify, paths and priority are ignored), under a safe name no spec of the project
+ * has, never overwriting a file. The folder is emptied afterwards.
+ */
+@Component
+public class FollowUps {
+
+    private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
+    public static final int LIMIT = 3;
+    private static final long MAX_BYTES = 200 * 1024;
+
+    /** What became of the agent's follow-ups: the spec names filed, and the files left out. */
+    public record Filed(List<String> names, List<String> dropped) {
+        public static Filed none() {
+            return new Filed(List.of(), List.of());
+        }
+    }
+
+    private final SecretMasker masker;
+
+    public FollowUps(SecretMasker masker) {
+        this.masker = masker;
+    }
+
+    public Filed file(Path worktree, ProjectQueue project) {
+        Path dir = worktree.resolve(".nightshift").resolve("followups");
+        if (!Files.isDirectory(dir)) {
+            return Filed.none();
+        }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dir)) {
+            files = listed.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            log.warn("cannot read the agent's follow-ups in {}: {}", dir, e.getMessage());
+            return Filed.none();
+        }
+        Set<String> taken = new HashSet<>();
+        project.all().forEach(s -> taken.add(s.name()));
+        List<String> filed = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            String text = readable(file);
+            if (!fileName.endsWith(".md") || text == null || text.isBlank() || filed.size() >= LIMIT) {
+                dropped.add(fileName);
+                continue;
+            }
+            String name = unique(safeName(fileName.substring(0, fileName.length() - 3)), taken, project);
+            Path target = project.folder(SpecFolder.NEXT).resolve(name + ".md");
+            try {
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, withAgentOrigin(masker.mask(text)), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW);
+            } catch (FileAlreadyExistsException raced) {
+                dropped.add(fileName);
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not file the follow-up " + target, e);
+            }
+            taken.add(name);
+            filed.add(name);
+            log.info("filed the agent's follow-up {} as {}/next/{}.md", fileName, project.name(), name);
+        }
+        if (!dropped.isEmpty()) {
+            log.warn("left out {} follow-up file(s) of the agent (at most {} a run, *.md, not empty): {}",
+                    dropped.size(), LIMIT, dropped);
+        }
+        clear(files);
+        return new Filed(List.copyOf(filed), List.copyOf(dropped));
+    }
+
+    /** A spec name nightshift accepts ({@code [a-z0-9][a-z0-9._-]*}), made from whatever the agent chose. */
+    static String safeName(String raw) {
+        String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
+        if (name.endsWith(".why")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        if (name.length() > 80) {
+            name = name.substring(0, 80).replaceAll("[.-]+$", "");
+        }
+        return name.isEmpty() ? "followup" : name;
+    }
+
+    private static String unique(String name, Set<String> taken, ProjectQueue project) {
+        String candidate = name;
+        for (int n = 2; taken.contains(candidate) || existsAnywhere(project, candidate); n++) {
+            candidate = name + "-" + n;
+        }
+        return candidate;
+    }
+
+    private static boolean existsAnywhere(ProjectQueue project, String name) {
+        for (SpecFolder folder : SpecFolder.values()) {
+            if (Files.exists(project.folder(folder).resolve(name + ".md"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts {@code origin: agent} in the front matter, replacing any origin the agent wrote. */
+    static String withAgentOrigin(String text) {
+        String normalized = text.replace("\r\n", "\n");
+        if (normalized.startsWith("---\n")) {
+            int end = normalized.indexOf("\n---", 3);
+            if (end > 0) {
+                String yaml = normalized.substring(4, end + 1);
+                StringBuilder kept = new StringBuilder();
+                for (String line : yaml.split("\n", -1)) {
+                    if (!line.isEmpty() && !line.strip().startsWith("origin:")) {
+                        kept.append(line).append('\n');
+                    }
+                }
+                return "---\norigin: agent\n" + kept + normalized.substring(end + 1);
+            }
+        }
+        return "---\norigin: agent\n---\n" + normalized;
+    }
+
+    private static String readable(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return null;
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static void clear(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.debug("could not remove {}: {}", file, e.getMessage());
+            }
+        }
+    }
+}

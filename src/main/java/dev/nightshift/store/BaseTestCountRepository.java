@@ -1,0 +1,38 @@
+package dev.nightshift.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The number of tests base ran, per commit and test command: the gate's floor. */
+@Repository
+public class BaseTestCountRepository {
+
+    /** One measurement; {@code executed} is {@code null} when the run left nothing countable. */
+    public record BaseTestCount(String project, String commitSha, String commandHash, String batchId,
+                                Integer testsRun, Integer testsExecuted, Integer exitCode, String source,
+                                Instant measuredAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public BaseTestCountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<BaseTestCount> find(String project, String commitSha, String commandHash) {
+        return jdbc.sql("SELECT * FROM base_test_counts WHERE project = ? AND commit_sha = ? AND command_hash = ?")
+                .params(project, commitSha, commandHash).query(BaseTestCount.class).optional();
+    }
+
+    public void save(BaseTestCount c) {
+        jdbc.sql("""
+                MERGE INTO base_test_counts (project, commit_sha, command_hash, batch_id, tests_run, tests_executed,
+                    exit_code, source, measured_at)
+                KEY (project, commit_sha, command_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.project(), c.commitSha(), c.commandHash(), c.batchId(), c.testsRun(), c.testsExecuted(),
+                        c.exitCode(), c.source(), c.measuredAt())
+                .update();
+    }
+}

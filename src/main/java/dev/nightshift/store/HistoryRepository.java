@@ -100,4 +100,10 @@ public class HistoryRepository {
                 .params(from, to).query(BigDecimal.class).single();
         return sum == null ? BigDecimal.ZERO : sum;
     }
+
+    /** Pull requests found closed without merge between the two instants (a batch's own verdicts). */
+    public List<Records.PullRequest> closedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM pull_requests WHERE state = 'CLOSED' AND closed_at >= ? AND closed_at <= ? ORDER BY project, number")
+                .params(from, to).query(Records.PullRequest.class).list();
+    }
 }

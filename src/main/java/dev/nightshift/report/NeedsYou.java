@@ -67,8 +67,8 @@ public final class NeedsYou {
         Set<String> checked = f.health().stream().map(HealthCheckResult::project).collect(Collectors.toSet());
         for (HealthCheckResult check : f.health()) {
             if (check.outcome().failing()) {
-                items.put("health:" + check.project() + ":" + check.url(), check.project() + ": " + check.url() + " is "
-                        + check.outcome().label() + (check.detail() != null ? " (" + check.detail() + ")" : ""));
+                items.put("health:" + check.project() + ":" + check.url(), check.project() + ": " + check.url() + " "
+                        + check.outcome().verb() + (check.detail() != null ? " (" + check.detail() + ")" : ""));
             }
         }
         List<String> otherRisks = new ArrayList<>();

@@ -13,6 +13,11 @@ public enum HealthOutcome {
         return this != UP;
     }
 
+    /** How the report says what a URL did: "is up", "is down", "timed out". */
+    public String verb() {
+        return this == TIMED_OUT ? "timed out" : "is " + label();
+    }
+
     /** The words of the report and status. */
     public String label() {
         return switch (this) {

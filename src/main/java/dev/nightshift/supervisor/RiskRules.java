@@ -67,8 +67,8 @@ public final class RiskRules {
             }
             for (HealthCheckResult check : p.latestHealth()) {
                 if (check.outcome().failing()) {
-                    risks.add(new Found(RiskKind.HEALTH_FAILING, p.project(), null, check.url() + " was "
-                            + check.outcome().label() + (check.detail() != null ? " (" + check.detail() + ")" : "")));
+                    risks.add(new Found(RiskKind.HEALTH_FAILING, p.project(), null, "in the last check, " + check.url()
+                            + " " + check.outcome().verb() + (check.detail() != null ? " (" + check.detail() + ")" : "")));
                 }
             }
             if (!p.timedOutRuns().isEmpty()) {

@@ -89,9 +89,9 @@ class RiskRulesTests {
                 .extracting(RiskRules.Found::kind, RiskRules.Found::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(RiskKind.HEALTH_FAILING,
-                                "https://b.example/healthz was down (HTTP 500, expected 200)"),
+                                "in the last check, https://b.example/healthz is down (HTTP 500, expected 200)"),
                         org.assertj.core.groups.Tuple.tuple(RiskKind.HEALTH_FAILING,
-                                "https://c.example/healthz was timed out (no answer within 10s)"));
+                                "in the last check, https://c.example/healthz timed out (no answer within 10s)"));
     }
 
     @Test

@@ -70,6 +70,7 @@ class SupervisorIntegrationTests {
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         home.spec("shop", "next", "0002-later", "---\ndepends-on: [0001-feature]\n---\n# Later\n");
+        TestHome.write(home.root().resolve("wip-specs/shop/notes.md"), "# Shop\n\nThe owner's words: keep tabs.");
         assertThat(home.run("run")).isZero();
         Path clone = home.root().resolve(".nightshift/repos/shop");
         assertThat(home.exists(".nightshift/worktrees/shop/0001-feature")).isTrue();
@@ -92,7 +93,9 @@ class SupervisorIntegrationTests {
                 .isEqualTo("MERGED");
         assertThat(db.sql("SELECT spec FROM build_results WHERE batch_id = (SELECT MAX(batch_id) FROM build_results)")
                 .query(String.class).single()).as("the merge made its dependent ready").isEqualTo("0002-later");
-        assertThat(home.read("wip-specs/shop/notes.md")).contains("done: 0001-feature (\"Feature\"); PR #1 was merged");
+        assertThat(home.read("wip-specs/shop/notes.md")).as("kept: the owner's text as written, one line added")
+                .isEqualTo("# Shop\n\nThe owner's words: keep tabs.\n- " + java.time.LocalDate.now()
+                        + ": done: 0001-feature (\"Feature\"); PR #1 was merged\n");
         assertThat(Files.readString(home.latestReport().resolve("report.txt")))
                 .contains("shop/0001-feature: active/ → done/ (PR #1 was merged)");
     }

@@ -106,4 +106,10 @@ public class HistoryRepository {
         return jdbc.sql("SELECT * FROM pull_requests WHERE state = 'CLOSED' AND closed_at >= ? AND closed_at <= ? ORDER BY project, number")
                 .params(from, to).query(Records.PullRequest.class).list();
     }
+
+    /** Merged or closed pull requests, the most recently finished first. */
+    public List<Records.PullRequest> finishedPullRequests(int limit) {
+        return jdbc.sql("SELECT * FROM pull_requests WHERE state <> 'OPEN' ORDER BY updated_at DESC, id DESC LIMIT ?")
+                .param(limit).query(Records.PullRequest.class).list();
+    }
 }

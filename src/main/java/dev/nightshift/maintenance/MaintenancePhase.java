@@ -84,26 +84,32 @@ public class MaintenancePhase implements Phase {
         List<String> failures = new ArrayList<>();
         step("health checks", () -> checkHealth(run, workspace), summary, failures);
         step("spec index", () -> describe(index.reconcile(run, workspace)), summary, failures);
-        step("notes.md", () -> notes.keep(run, workspace) + " notes.md line(s) added", summary, failures);
+        step("notes.md", () -> count(notes.keep(run, workspace), "notes.md line(s) added"), summary, failures);
         step("queue", () -> snapshot(run, workspace), summary, failures);
-        step("worktrees", () -> removeFinishedWorktrees(run, workspace), summary, failures);
+        step("worktrees", () -> count(removeFinishedWorktrees(run, workspace), "worktree(s) of finished specs removed"),
+                summary, failures);
         step("retention", () -> {
             RetentionPruner.Pruned pruned = pruner.prune(run);
-            return pruned.reportFolders() + " report folder(s) and " + pruned.batches() + " old batch record(s) pruned";
+            return pruned.reportFolders() + pruned.batches() == 0 ? ""
+                    : pruned.reportFolders() + " report folder(s) and " + pruned.batches() + " old batch record(s) pruned";
         }, summary, failures);
-        step("wip.md", () -> {
-            int archived = wip.compact(run);
-            return archived == 0 ? "wip.md under 64 KiB" : "wip.md compacted (" + archived + " entries archived)";
-        }, summary, failures);
+        step("wip.md", () -> count(wip.compact(run), "older wip.md entries archived"), summary, failures);
         if (!failures.isEmpty()) {
             throw new IllegalStateException(String.join("; ", failures) + " (done: " + String.join("; ", summary) + ")");
         }
         return PhaseReport.done(String.join("; ", summary));
     }
 
+    private static String count(int n, String what) {
+        return n == 0 ? "" : n + " " + what;
+    }
+
     private static void step(String name, Step step, List<String> summary, List<String> failures) {
         try {
-            summary.add(step.run());
+            String said = step.run();
+            if (!said.isEmpty()) {
+                summary.add(said);
+            }
         } catch (Exception e) {
             log.error("maintenance step {} failed", name, e);
             failures.add(name + " failed: " + e.getMessage());
@@ -127,7 +133,7 @@ public class MaintenancePhase implements Phase {
         }
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         if (total == 0) {
-            return "no health checks";
+            return "";
         }
         return total + " health check(s): " + counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
@@ -135,7 +141,7 @@ public class MaintenancePhase implements Phase {
 
     private static String describe(Map<SpecChange, Integer> changes) {
         if (changes.isEmpty()) {
-            return "spec index unchanged";
+            return "";
         }
         return "spec index: " + changes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
@@ -152,7 +158,7 @@ public class MaintenancePhase implements Phase {
     }
 
     /** Worktrees of specs that are no longer queued or active are removed; their branches stay. */
-    private String removeFinishedWorktrees(BatchRun run, Workspace workspace) {
+    private int removeFinishedWorktrees(BatchRun run, Workspace workspace) {
         int removed = 0;
         for (ProjectQueue project : workspace.projects()) {
             Path gitLog = home.batchLogs(run.batchId()).resolve("maintenance-git.log");
@@ -172,6 +178,6 @@ public class MaintenancePhase implements Phase {
                 removed++;
             }
         }
-        return removed + " worktree(s) of finished specs removed";
+        return removed;
     }
 }

@@ -99,9 +99,10 @@ public class ReportData {
         List<Observations.HealthCheckResult> checks = health.forBatch(batchId);
         List<ReportModel.PhaseRow> phases = phaseRows(batchId);
         Budget.State spend = spendAsOf(asOf);
-        NeedsYou.Decision decision = NeedsYou.decide(new NeedsYou.Facts(results, batchMoves, handMoved,
-                history.closedBetween(batch.startedAt(), asOf), runs, risks.forBatch(batchId), checks,
-                plans.problems(batchId), phases, spend));
+        List<Records.PullRequest> closed = history.closedBetween(batch.startedAt(), asOf);
+        List<Records.InputProblem> problems = plans.problems(batchId);
+        NeedsYou.Decision decision = NeedsYou.decide(new NeedsYou.Facts(results, batchMoves, handMoved, closed, runs,
+                risks.forBatch(batchId), checks, problems, phases, spend));
 
         List<String> moveLines = batchMoves.stream().map(m -> m.project() + "/" + m.spec() + ": " + m.fromFolder()
                 + "/ → " + m.toFolder() + "/" + (m.reason() != null ? " (" + m.reason() + ")" : "")).toList();
@@ -126,10 +127,13 @@ public class ReportData {
         List<String> changeLines = changes.stream().map(c -> c.project() + "/" + c.spec() + ": " + c.change().label()
                 + (c.detail() != null ? " (" + c.detail() + ")" : "")).toList();
         List<String> notes = batch.note() == null ? List.of() : batch.note().lines().toList();
+        boolean eventful = !results.isEmpty() || !batchMoves.isEmpty() || !runs.isEmpty() || !closed.isEmpty()
+                || !problems.isEmpty() || !notes.isEmpty() || phases.stream().anyMatch(ReportModel.PhaseRow::problem)
+                || checks.stream().anyMatch(c -> c.outcome().failing());
         return new ReportModel(batchId, subject, WHEN.format(batch.startedAt().atZone(zone)),
                 batch.status().name().toLowerCase(Locale.ROOT), batch.dryRun(), notes, decision.needsYou(), phases, rows,
                 idle, queue, moveLines, integrationLines, budgetLine, decision.otherRisks(), review, healthRows,
-                changeLines, chart.chart(batch, asOf, zone));
+                changeLines, chart.chart(batch, asOf, zone), eventful);
     }
 
     /** Spend today and this month as they stood when the batch ended, so a report rendered again says the same. */

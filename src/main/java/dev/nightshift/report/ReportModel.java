@@ -9,6 +9,9 @@ import java.util.List;
  * @param needsYou what only the owner can settle; shown first
  * @param risks    what the supervisor named at the start of the batch that is not already in needsYou
  * @param review   the supervisor agent's advisory review, quoted; {@code null} when none was asked for
+ * @param eventful something happened in this batch (a build, a move, an integration run, a failing
+ *                 health check, a closed PR, a broken file or phase), beyond conditions that stand
+ *                 from earlier batches; {@code when-idle: skip} mails only eventful batches
  */
 public record ReportModel(
         String batchId,
@@ -29,7 +32,8 @@ public record ReportModel(
         Review review,
         List<HealthRow> health,
         List<String> specChanges,
-        Chart chart) {
+        Chart chart,
+        boolean eventful) {
 
     /** One line of the timeline: {@code 14:03:33 - PHASE 2: Build (18m48s)}. */
     public record PhaseRow(int number, String name, String start, String duration, String outcome, boolean problem,

@@ -102,8 +102,8 @@ public class ReportPhase implements Phase {
         }
     }
 
+    /** Standing conditions (a red base, spend near the budget) do not make a batch eventful by themselves. */
     static boolean nothingHappened(ReportModel model) {
-        return model.projects().isEmpty() && model.moves().isEmpty() && model.integration().isEmpty()
-                && model.needsYou().isEmpty() && model.notes().isEmpty();
+        return !model.eventful();
     }
 }

@@ -7,7 +7,6 @@ import dev.nightshift.phase.BatchRun;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.IntegrationRepository;
-import dev.nightshift.store.Observations.Risk;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.store.Records;
 import dev.nightshift.store.ReviewStatus;
@@ -33,7 +32,8 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
  * The advisory review of {@code supervisor-agent}: one agent run, under the supervisor phase's
- * deadline, given the last batch's results, the risks and the stored plan. Its words are stored
+ * deadline, given the last batch's results, the risks and the stored plan, when the plan gives
+ * some project work. Its words are stored
  * for the report to quote; nothing it says or does reaches the plan, which is stored before it runs.
  */
 @Component
@@ -77,6 +77,10 @@ public class SupervisorReview {
     public Optional<String> review(BatchRun run) {
         if (settings.supervisorAgent() == null) {
             return Optional.empty();
+        }
+        if (plans.plan(run.batchId()).stream().noneMatch(Records.PlanEntry::hasWork)) {
+            // Nothing will be built: a review would cost tokens every batch and tell the owner nothing new.
+            return Optional.of("no review: no project has work");
         }
         if (run.dryRun()) {
             log.info("DRY-RUN: would ask the supervisor agent for an advisory review");

@@ -76,7 +76,7 @@ class OutboxIntegrationTests {
 
     @Test
     void whenIdleSkipSendsNothingForABatchInWhichNothingHappenedAndSendDoes() throws Exception {
-        TestHome home = home("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}"
+        TestHome home = home("build: {max-open-prs: 1}\nmail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}"
                 .formatted(smtp.getSmtp().getPort()));
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         assertThat(home.run("run")).isZero();
@@ -87,7 +87,9 @@ class OutboxIntegrationTests {
         assertThat(smtp.getReceivedMessages()).as("when-idle: skip").hasSize(1);
         String idle = batchIds(home).get(1);
         assertThat(Files.readString(home.root().resolve("reports/" + idle + "/report.txt")))
-                .contains("0/0 succeeded, 0 failed", "shop: no spec is ready: 0001-feature: all tasks done, waiting for the owner to merge");
+                .contains("0/0 succeeded, 0 failed", "shop: no spec is ready: 0001-feature: all tasks done, waiting for the owner to merge")
+                .as("a standing condition is in the saved report, but is no event to mail about")
+                .contains("NEEDS YOU", "shop: 1 open PRs, at max-open-prs (1)");
         assertThat(home.db().sql("SELECT COUNT(*) FROM mail_deliveries").query(Integer.class).single()).isEqualTo(1);
 
         home.settings(Files.readString(home.root().resolve("nightshift.yml")).replace("}}", "}, when-idle: send}"));

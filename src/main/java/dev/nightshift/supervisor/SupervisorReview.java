@@ -3,6 +3,7 @@ package dev.nightshift.supervisor;
 import dev.nightshift.agent.AgentRunner;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BuildRepository;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ public class SupervisorReview {
     /** The agent run's project name: not a project folder (those never start with '_'). */
     static final String PROJECT = "_supervisor";
     private static final int MAX_CHARS = 6000;
+    /** Left of the supervisor phase when the review must have ended: time to kill it and store what it said. */
+    static final Duration MARGIN = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(SupervisorReview.class);
 
     private final Home home;
@@ -52,12 +56,13 @@ public class SupervisorReview {
     private final IntegrationRepository integration;
     private final PlanRepository plans;
     private final RiskRepository risks;
+    private final ProcessDeadline deadline;
     private final Clock clock;
     private final TemplateEngine engine;
 
     public SupervisorReview(Home home, NightshiftSettings settings, AgentRunner agents, BatchRepository batches,
                             BuildRepository builds, IntegrationRepository integration, PlanRepository plans,
-                            RiskRepository risks, Clock clock) {
+                            RiskRepository risks, ProcessDeadline deadline, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.agents = agents;
@@ -66,6 +71,7 @@ public class SupervisorReview {
         this.integration = integration;
         this.plans = plans;
         this.risks = risks;
+        this.deadline = deadline;
         this.clock = clock;
         StringTemplateResolver resolver = new StringTemplateResolver();
         resolver.setTemplateMode(TemplateMode.TEXT);
@@ -86,6 +92,14 @@ public class SupervisorReview {
             log.info("DRY-RUN: would ask the supervisor agent for an advisory review");
             return Optional.of("dry run: no review");
         }
+        // The review ends on its own before the phase does, so that the phase can still store it.
+        Duration timeout = deadline.remaining().minus(MARGIN);
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            risks.saveReview(run.batchId(), null, ReviewStatus.TIMED_OUT, "no time was left in the supervisor phase",
+                    clock.instant());
+            return Optional.of("no review: no time left in the phase");
+        }
+        timeout = timeout.compareTo(settings.timeouts().agent()) < 0 ? timeout : settings.timeouts().agent();
         Path workDir = home.state().resolve("review").resolve(run.batchId());
         Path review = workDir.resolve("review.md");
         try {
@@ -96,7 +110,7 @@ public class SupervisorReview {
         }
         AgentRunner.Outcome outcome = agents.run(new AgentRunner.Request(run.batchId(), PROJECT, null,
                 "advisory review of the batch", "review", 1, workDir, prompt(run),
-                home.batchLogs(run.batchId()).resolve("supervisor-review.log"), settings.timeouts().agent()),
+                home.batchLogs(run.batchId()).resolve("supervisor-review.log"), timeout),
                 settings.supervisorAgent());
         ReviewStatus status = switch (outcome.status()) {
             case SUCCEEDED -> ReviewStatus.WRITTEN;

@@ -64,6 +64,34 @@ class SupervisorIntegrationTests {
     }
 
     @Test
+    void aReviewerThatHangsIsStoppedBeforeTheSupervisorPhaseDeadlineAndTheBatchGoesOn() throws Exception {
+        TestHome home = TestHome.create(dir);
+        Path pid = dir.resolve("reviewer.pid");
+        home.settings("""
+                agent: {kind: generic, command: "%s"}
+                supervisor-agent: "%s"
+                timeouts: {supervisor: 6s}
+                """.formatted(home.agent("agent.sh", WORKING_AGENT),
+                home.agent("reviewer.sh", "echo $$ > %s\nexec sleep 600\n".formatted(pid))));
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n");
+
+        long started = System.nanoTime();
+        assertThat(home.run("run")).isZero();
+        System.out.println("the batch with a hanging reviewer took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+        var db = home.db();
+        assertThat(db.sql("SELECT outcome FROM phase_results WHERE phase = 'supervisor'").query(String.class).single())
+                .as("the review ended before the phase's limit").isEqualTo("COMPLETED");
+        assertThat(db.sql("SELECT status FROM reviews").query(String.class).single()).isEqualTo("TIMED_OUT");
+        assertThat(db.sql("SELECT timed_out FROM agent_runs WHERE purpose = 'review'").query(Boolean.class).single()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(db.sql("SELECT outcome FROM build_results").query(String.class).single()).isEqualTo("PR_OPENED");
+        assertThat(Files.readString(home.latestReport().resolve("report.txt")))
+                .contains("SUPERVISOR'S REVIEW (advisory; timed out)");
+    }
+
+    @Test
     void aMergedPullRequestFinishesTheSpecAndRemovesItsWorktreeAndLocalBranch() throws Exception {
         TestHome home = TestHome.create(dir);
         home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", WORKING_AGENT)));

@@ -48,9 +48,12 @@ class PrsCommand implements Callable<Integer> {
             out.println("no pull request yet: no batch has run in this home");
             return 0;
         }
-        JdbcClient jdbc = Database.open(home);
-        List<PullRequest> shown = new ArrayList<>(new PullRequestRepository(jdbc, SecretMasker.none()).open());
-        shown.addAll(new HistoryRepository(jdbc).finishedPullRequests(all ? Integer.MAX_VALUE : FINISHED_SHOWN));
+        List<PullRequest> shown;
+        try (Database.Held db = Database.hold(home)) {
+            JdbcClient jdbc = db.jdbc();
+            shown = new ArrayList<>(new PullRequestRepository(jdbc, SecretMasker.none()).open());
+            shown.addAll(new HistoryRepository(jdbc).finishedPullRequests(all ? Integer.MAX_VALUE : FINISHED_SHOWN));
+        }
         shown.removeIf(pr -> project != null && !pr.project().equals(project));
         if (shown.isEmpty()) {
             out.println("no pull request" + (project != null ? " for " + project : "") + " yet");

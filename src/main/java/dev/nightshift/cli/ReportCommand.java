@@ -55,7 +55,12 @@ class ReportCommand implements Callable<Integer> {
             System.err.println("nightshift: no batch has run yet in this home, so there is no report");
             return BatchResult.BAD_CONFIGURATION;
         }
-        JdbcClient jdbc = Database.open(home);
+        try (Database.Held db = Database.hold(home)) {
+            return render(home, settings, db.jdbc());
+        }
+    }
+
+    private int render(Home home, NightshiftSettings settings, JdbcClient jdbc) throws IOException {
         Optional<String> id = chosen(new BatchRepository(jdbc, SecretMasker.none()));
         if (id.isEmpty()) {
             System.err.println("nightshift: " + (batch == null ? "no finished batch yet"

@@ -80,7 +80,9 @@ class StatusCommand implements Callable<Integer> {
             out.println("no batch has run yet in this home");
             return 0;
         }
-        history(Database.open(home), settings, out);
+        try (Database.Held db = Database.hold(home)) {
+            history(db.jdbc(), settings, out);
+        }
         return 0;
     }
 

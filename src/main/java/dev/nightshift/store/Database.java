@@ -4,8 +4,6 @@ import dev.nightshift.config.Home;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -17,8 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Database {
 
-    private static final Map<String, Connection> KEEPERS = new ConcurrentHashMap<>();
-
     private Database() {
     }
 
@@ -28,29 +24,53 @@ public final class Database {
     }
 
     public static JdbcClient open(Home home) {
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(home.jdbcUrl());
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
-        keepOpen(dataSource);
+        JdbcDataSource dataSource = dataSource(home);
         migrate(dataSource);
         return JdbcClient.create(dataSource);
     }
 
     /**
-     * Holds one connection for the life of the process: H2 closes the file with its last
-     * connection and reads it in again with the next, which with a year of history took most of a
-     * second per query (issue 4, "fast even with a year of history").
+     * The database held open until {@link Held#close()}: for a command that runs several queries.
+     * H2 closes the file with its last connection and reads it in again with the next; with a year
+     * of history that took most of a second per query (issue 4, "fast even with a year of history").
      */
-    private static void keepOpen(JdbcDataSource dataSource) {
-        KEEPERS.compute(dataSource.getURL(), (url, held) -> {
+    public static Held hold(Home home) {
+        JdbcDataSource dataSource = dataSource(home);
+        Connection keeper;
+        try {
+            keeper = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database of " + home.root() + ": " + e.getMessage(), e);
+        }
+        Held held = new Held(JdbcClient.create(dataSource), keeper);
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+        return held;
+    }
+
+    /** An open database; closing it lets H2 close the file. */
+    public record Held(JdbcClient jdbc, Connection keeper) implements AutoCloseable {
+        @Override
+        public void close() {
             try {
-                return held != null && !held.isClosed() ? held : dataSource.getConnection();
+                keeper.close();
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot open the database " + url + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot close the database: " + e.getMessage(), e);
             }
-        });
+        }
+    }
+
+    private static JdbcDataSource dataSource(Home home) {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(home.jdbcUrl());
+        dataSource.setUser("sa");
+        dataSource.setPassword("");
+        return dataSource;
     }
 
     static void migrate(DataSource dataSource) {

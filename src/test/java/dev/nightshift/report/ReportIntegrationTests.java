@@ -45,9 +45,10 @@ class ReportIntegrationTests {
     /** Rendered once: every test reads the same report. */
     @BeforeAll
     static void render() {
-        var jdbc = Database.open(new Home(dir));
-        SeededHistory.seed(jdbc);
-        model = StandaloneReports.data(jdbc, NightshiftSettings.defaults(), CLOCK).load(SeededHistory.BATCH);
+        try (Database.Held db = Database.hold(new Home(dir))) {
+            SeededHistory.seed(db.jdbc());
+            model = StandaloneReports.data(db.jdbc(), NightshiftSettings.defaults(), CLOCK).load(SeededHistory.BATCH);
+        }
         ReportRenderer renderer = new ReportRenderer();
         html = renderer.html(model);
         text = renderer.text(model);

@@ -124,8 +124,7 @@ public class ReportData {
         List<ReportModel.HealthRow> healthRows = checks.stream().map(c -> new ReportModel.HealthRow(c.project(), c.url(),
                 c.outcome().label(), c.outcome().failing() ? "bad" : "ok",
                 c.latencyMs() == null ? "—" : c.latencyMs() + " ms", c.detail())).toList();
-        List<String> changeLines = changes.stream().map(c -> c.project() + "/" + c.spec() + ": " + c.change().label()
-                + (c.detail() != null ? " (" + c.detail() + ")" : "")).toList();
+        List<String> changeLines = changeLines(changes);
         List<String> notes = batch.note() == null ? List.of() : batch.note().lines().toList();
         boolean eventful = !results.isEmpty() || !batchMoves.isEmpty() || !runs.isEmpty() || !closed.isEmpty()
                 || !problems.isEmpty() || !notes.isEmpty() || phases.stream().anyMatch(ReportModel.PhaseRow::problem)
@@ -162,6 +161,19 @@ public class ReportData {
                 r.agentMillis() == null ? "—" : Durations.format(Duration.ofMillis(r.agentMillis())),
                 r.costUsd() == null ? "—" : money(r.costUsd()), tests, prLabel, prUrl, r.note(), r.detail(),
                 r.testTail(), why);
+    }
+
+    /** New files grouped into a line per project (a home's first batch finds every spec new); the rest one each. */
+    private static List<String> changeLines(List<Observations.SpecIndexChange> changes) {
+        List<String> lines = new ArrayList<>();
+        changes.stream().filter(c -> c.change() == SpecChange.NEW)
+                .collect(Collectors.groupingBy(Observations.SpecIndexChange::project, java.util.TreeMap::new,
+                        Collectors.mapping(Observations.SpecIndexChange::spec, Collectors.toList())))
+                .forEach((project, specs) -> lines.add(project + ": " + specs.size() + " new spec file(s): "
+                        + String.join(", ", specs)));
+        changes.stream().filter(c -> c.change() != SpecChange.NEW).forEach(c -> lines.add(c.project() + "/" + c.spec()
+                + ": " + c.change().label() + (c.detail() != null ? " (" + c.detail() + ")" : "")));
+        return lines;
     }
 
     private static String integrationLine(Records.IntegrationRun run) {

@@ -73,6 +73,11 @@ public record ReportModel(
         public boolean isEmpty() {
             return batches.isEmpty();
         }
+
+        /** The days that cost something: the text report lists only these. */
+        public List<String> spendingDayLines() {
+            return dayLines.stream().filter(l -> !l.endsWith(": $0.00")).toList();
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +34,21 @@ class RetentionPrunerTests {
     @TempDir
     Path dir;
 
+    private Database.Held held;
     private Home home;
     private JdbcClient jdbc;
     private RetentionPruner pruner;
 
+    @AfterEach
+    void close() {
+        held.close();
+    }
+
     @BeforeEach
     void seed() throws Exception {
         home = new Home(dir);
-        jdbc = Database.open(home);
+        held = Database.hold(home);
+        jdbc = held.jdbc();
         SeededHistory.seed(jdbc);
         jdbc.sql("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES (7, 0, 'nightshift', 'k')").update();
         jdbc.sql("INSERT INTO BATCH_JOB_EXECUTION (JOB_EXECUTION_ID, VERSION, JOB_INSTANCE_ID, CREATE_TIME) VALUES (70, 0, 7, CURRENT_TIMESTAMP)").update();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +29,22 @@ class SpecIndexReconcilerTests {
     @TempDir
     Path dir;
 
+    private Database.Held held;
     private Home home;
     private SpecIndexRepository index;
     private SpecMoveRepository moves;
     private SpecIndexReconciler reconciler;
 
+    @AfterEach
+    void close() {
+        held.close();
+    }
+
     @BeforeEach
     void setUp() {
         home = new Home(dir);
-        var jdbc = Database.open(home);
+        held = Database.hold(home);
+        var jdbc = held.jdbc();
         index = new SpecIndexRepository(jdbc);
         moves = new SpecMoveRepository(jdbc, SecretMasker.none());
         reconciler = new SpecIndexReconciler(home, index, moves, Clock.systemUTC());

@@ -18,6 +18,7 @@ import dev.nightshift.testing.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +32,22 @@ class FailureStreaksTests {
     @TempDir
     Path dir;
 
+    private Database.Held held;
     private JdbcClient jdbc;
     private BuildRepository builds;
     private SpecMoveRepository moves;
     private SpecIndexRepository index;
     private FailureStreaks streaks;
 
+    @AfterEach
+    void close() {
+        held.close();
+    }
+
     @BeforeEach
     void open() {
-        jdbc = Database.open(new Home(dir));
+        held = Database.hold(new Home(dir));
+        jdbc = held.jdbc();
         builds = new BuildRepository(jdbc, SecretMasker.none());
         moves = new SpecMoveRepository(jdbc, SecretMasker.none());
         index = new SpecIndexRepository(jdbc);

@@ -119,6 +119,32 @@ class CommandsIntegrationTests {
     }
 
     @Test
+    void doctorReachesTheSmtpServerOrSaysWhatToDo() throws Exception {
+        TestHome home = TestHome.create(dir);
+        String agent = home.agent("agent.sh", "true").toString();
+        home.project("shop", "");
+        home.settings("agent: {kind: generic, command: \"%s\"}\nmail: {to: [me@example.com], smtp: {host: localhost, port: %d}}\n"
+                .formatted(agent, smtp.getSmtp().getPort()));
+
+        Captured up = Captured.run(home, "doctor");
+
+        assertThat(up.exit()).as(up.out()).isZero();
+        assertThat(up.lines()).contains("OK    mail: SMTP localhost:" + smtp.getSmtp().getPort() + " answers");
+
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        home.settings("agent: {kind: generic, command: \"%s\"}\nmail: {to: [me@example.com], smtp: {host: 127.0.0.1, port: %d}}\n"
+                .formatted(agent, closed));
+        Captured down = Captured.run(home, "doctor");
+
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.lines()).anySatisfy(l -> assertThat(l).startsWith("FAIL  mail: SMTP 127.0.0.1:" + closed
+                + " cannot be reached: ").endsWith("-> check mail.smtp in nightshift.yml; until then reports wait in reports/outbox/"));
+    }
+
+    @Test
     void everyCommandHasHelp() {
         TestHome home = TestHome.create(dir);
         for (List<String> command : List.of(List.of("run"), List.of("daemon"), List.of("status"), List.of("doctor"),

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         description = "Lets an AI coding agent work through a queue of written specs while you sleep.",
         footer = {"", "Exit codes: 0 the batch ran and nothing failed; 1 something failed or timed out;",
                 "2 bad configuration or usage; 3 another batch holds the lock."},
-        subcommands = {RunCommand.class, DaemonCommand.class, StatusCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, DaemonCommand.class, StatusCommand.class, DoctorCommand.class,
+                PrsCommand.class, ReportCommand.class, SpecCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 

@@ -4,38 +4,42 @@ import dev.nightshift.agent.Budget;
 import dev.nightshift.batch.BatchLock;
 import dev.nightshift.config.Durations;
 import dev.nightshift.config.Home;
-import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.secret.SecretMasker;
-import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
-import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Database;
+import dev.nightshift.store.HistoryRepository;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.Records;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code nightshift status}: the queue per project, the last batches, open pull requests, the
- * budget and the lock. Reads the files and the database directly, without the Spring context.
+ * {@code nightshift status}: the queue per project, what is wrong with the setup and what to do,
+ * the last batches, open pull requests, the budget and the lock. Reads the files and the database
+ * directly, without the Spring context; every query is bounded, so a year of history reads as fast
+ * as a day. Fits an 80-column terminal.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the queue per project, the last batches, open PRs, the budget and the lock.")
+        description = "Show the queue per project, problems with what to do, the last batches, open PRs, the budget "
+                + "and the lock.")
 class StatusCommand implements Callable<Integer> {
 
+    static final int LAST_BATCHES = 5;
+    static final int OPEN_PRS_SHOWN = 15;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     @ParentCommand
@@ -44,63 +48,74 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Home home = parent.home();
-        NightshiftSettings settings = SettingsFiles.readGlobal(home);
         PrintStream out = System.out;
+        SetupChecks checks = new SetupChecks(home);
+        SetupChecks.Settings settings = checks.settings();
         Workspace workspace = WorkspaceReader.read(home);
-        out.println("nightshift status · " + home.root());
-        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? "held by " + BatchLock.holder(home.lockFile()) : "free")
+        out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
+        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? TerminalText.clip("held by " + BatchLock.holder(home.lockFile()), 70) : "free")
                 + (workspace.paused() ? "   PAUSED (wip-specs/PAUSE)" : ""));
         out.println();
-        out.printf("%-28s %5s %6s %5s %7s%n", "QUEUE", "next", "active", "done", "blocked");
+        out.printf("%-40s %5s %6s %5s %7s%n", "QUEUE", "next", "active", "done", "blocked");
         for (ProjectQueue p : workspace.projects()) {
-            out.printf("%-28s %5d %6d %5d %7d%s%n", clip(p.name(), 28), p.in(SpecFolder.NEXT).size(),
-                    p.in(SpecFolder.ACTIVE).size(), p.in(SpecFolder.DONE).size(), p.in(SpecFolder.BLOCKED).size(),
-                    p.usable() ? "" : "  (project.yml invalid)");
+            out.printf("%-40s %5d %6d %5d %7d%n", TerminalText.clip(p.name() + (p.usable() ? "" : " (skipped)"), 40),
+                    p.in(SpecFolder.NEXT).size(), p.in(SpecFolder.ACTIVE).size(), p.in(SpecFolder.DONE).size(),
+                    p.in(SpecFolder.BLOCKED).size());
         }
-        if (workspace.projects().isEmpty()) {
-            out.println("  no project yet: add wip-specs/<project>/project.yml");
+        List<SetupChecks.Check> problems = new java.util.ArrayList<>();
+        if (!settings.check().ok()) {
+            problems.add(settings.check());
         }
-        for (FileProblem problem : workspace.allProblems()) {
-            out.println("  ! " + clip(home.root().relativize(problem.file().toAbsolutePath()) + (problem.line() > 0 ? ":" + problem.line() : "")
-                    + ": " + problem.message(), 76));
+        checks.local(settings.settings(), workspace).stream().filter(c -> !c.ok()).forEach(problems::add);
+        if (!problems.isEmpty()) {
+            out.println();
+            out.println("PROBLEMS (`nightshift doctor` checks more)");
+            for (SetupChecks.Check problem : problems) {
+                TerminalText.wrap("  ! ", problem.subject() + ": " + problem.message()).forEach(out::println);
+                TerminalText.wrap("    ", "what to do: " + problem.fix()).forEach(out::println);
+            }
         }
         out.println();
         if (!Database.exists(home)) {
             out.println("no batch has run yet in this home");
             return 0;
         }
-        JdbcClient jdbc = Database.open(home);
-        SecretMasker masker = SecretMasker.none();
-        BatchRepository batches = new BatchRepository(jdbc, masker);
-        BuildRepository builds = new BuildRepository(jdbc, masker);
-        PullRequestRepository pullRequests = new PullRequestRepository(jdbc, masker);
-        Clock clock = Clock.systemDefaultZone();
-        ZoneId zone = clock.getZone();
-        out.println("LAST BATCHES");
-        for (Records.Batch b : batches.latest(5)) {
-            long built = builds.results(b.id()).stream().filter(r -> r.outcome().succeeded()).count();
-            long failed = builds.results(b.id()).stream().filter(r -> r.outcome().failed()).count();
-            String took = b.endedAt() == null ? "running" : Durations.format(Duration.between(b.startedAt(), b.endedAt()));
-            out.printf("  %-16s %-11s %-9s %2d ok %2d failed%s%n", b.id(), b.status().name().toLowerCase(java.util.Locale.ROOT),
-                    took, built, failed, b.dryRun() ? "  (dry run)" : "");
+        try (Database.Held db = Database.hold(home)) {
+            history(db.jdbc(), settings, out);
         }
-        out.println();
-        out.println("OPEN PULL REQUESTS");
-        var open = pullRequests.open();
-        if (open.isEmpty()) {
-            out.println("  none");
-        }
-        for (Records.PullRequest pr : open) {
-            out.println("  " + clip(pr.project() + " #" + pr.number() + "  " + pr.spec() + "  " + pr.url()
-                    + "  since " + WHEN.format(pr.createdAt().atZone(zone)), 76));
-        }
-        out.println();
-        Budget.State spend = new Budget(new AgentRunRepository(jdbc, masker), settings, clock).now();
-        out.println("BUDGET: " + spend.describe() + (spend.allowsRun() ? "" : "  STOPPED"));
         return 0;
     }
 
-    static String clip(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    private static void history(JdbcClient jdbc, SetupChecks.Settings settings, PrintStream out) {
+        SecretMasker masker = SecretMasker.none();
+        Clock clock = Clock.systemDefaultZone();
+        List<Records.Batch> last = new BatchRepository(jdbc, masker).latest(LAST_BATCHES);
+        Map<String, HistoryRepository.Tally> tallies = new HistoryRepository(jdbc).tallies(last.stream().map(Records.Batch::id).toList());
+        out.println("LAST BATCHES");
+        if (last.isEmpty()) {
+            out.println("  none yet");
+        }
+        for (Records.Batch b : last) {
+            HistoryRepository.Tally t = tallies.get(b.id());
+            String took = b.endedAt() == null ? "running" : Durations.format(Duration.between(b.startedAt(), b.endedAt()));
+            out.printf("  %-16s %-10s %-8s %3d ok %3d failed%s%n", b.id(), b.status().name().toLowerCase(Locale.ROOT),
+                    took, t.succeeded(), t.failed(), b.dryRun() ? "  dry run" : "");
+        }
+        out.println();
+        List<Records.PullRequest> open = new PullRequestRepository(jdbc, masker).open();
+        out.println("OPEN PULL REQUESTS" + (open.isEmpty() ? ": none" : " (" + open.size() + ")"));
+        for (Records.PullRequest pr : open.subList(0, Math.min(OPEN_PRS_SHOWN, open.size()))) {
+            out.println(TerminalText.clip("  " + pr.project() + " #" + pr.number() + "  " + pr.spec() + "  since "
+                    + WHEN.format(pr.createdAt().atZone(clock.getZone())), TerminalText.WIDTH));
+            out.println(TerminalText.clip("    " + (pr.url().startsWith("local:") ? "local, branch " + pr.branch() : pr.url()),
+                    TerminalText.WIDTH));
+        }
+        if (open.size() > OPEN_PRS_SHOWN) {
+            out.println("  … and " + (open.size() - OPEN_PRS_SHOWN) + " more: nightshift prs");
+        }
+        out.println();
+        Budget.State spend = new Budget(new AgentRunRepository(jdbc, masker), settings.settings(), clock).now();
+        TerminalText.wrap("BUDGET: ", spend.describe() + (spend.allowsRun() ? "" : "; STOPPED: no agent run until it resets"))
+                .forEach(out::println);
     }
 }

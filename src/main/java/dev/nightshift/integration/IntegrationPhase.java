@@ -17,6 +17,8 @@ import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.store.Records.IntegrationRun;
+import dev.nightshift.testcount.TestCounter;
+import dev.nightshift.testcount.TestCounts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +32,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Phase 4: for each project whose base moved since its last tested commit, run its
- * {@code integration} command on a checkout of the new head. A red result keeps new agent work
- * off that project until a later run is green.
+ * {@code integration} command on a checkout of the new head, and record its result with the tests
+ * it ran (the base count for the build gate). A red result keeps new agent work off that project
+ * until a later run is green.
  */
 @Component
 public class IntegrationPhase implements Phase {
@@ -106,14 +109,22 @@ public class IntegrationPhase implements Phase {
         Instant started = clock.instant();
         Path checkout = worktrees.checkout(clone, project.name(), "integration", head, gitLog);
         Path log = logs.resolve("integration-" + project.name() + ".log");
+        // After the checkout: report files that came with the commit are not this run's.
+        Instant testsSince = clock.instant();
         try {
             ProcessResult result = runner.run(ProcessSpec.of("integration", List.of("bash", "-c", project.settings().integration()),
                     checkout, environment.forTools(Map.of("CI", "true")), settings.timeouts().integration(), log));
+            // Reports written in the checkout by this run, else the runner's summary line: the base count
+            // that the build gate's ratchet compares against.
+            Optional<TestCounts> counts = TestCounter.count(checkout, testsSince, result.tail());
             runs.save(new IntegrationRun(null, run.batchId(), project.name(), head, started, clock.instant(),
-                    result.exitCode(), result.timedOut(), result.succeeded(), null, null, null,
+                    result.exitCode(), result.timedOut(), result.succeeded(),
+                    counts.map(TestCounts::run).orElse(null), counts.map(TestCounts::passed).orElse(null),
+                    counts.map(c -> c.failed() + c.errors()).orElse(null),
                     home.root().relativize(log.toAbsolutePath()).toString(), result.tail()));
-            IntegrationPhase.log.info("integration of {} at {}: {}", project.name(), head.substring(0, 10),
-                    result.succeeded() ? "green" : "red");
+            IntegrationPhase.log.info("integration of {} at {}: {}{}", project.name(), head.substring(0, 10),
+                    result.succeeded() ? "green" : "red",
+                    counts.map(c -> " (" + c.passed() + "/" + c.run() + " tests passed, from " + c.source() + ")").orElse(""));
             return result.succeeded();
         } finally {
             worktrees.remove(clone, checkout, gitLog);

@@ -76,6 +76,8 @@ public class Mailer {
             helper.setSubject(subject);
             helper.setSentDate(Date.from(clock.instant()));
             helper.setText(text, html);
+            // Names the batch for mail filters, and tells two reports of the same minute apart.
+            message.setHeader("X-Nightshift-Batch", batchId);
             message.saveChanges();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
@@ -110,8 +112,14 @@ public class Mailer {
         int sent = 0;
         for (MailDelivery delivery : queued) {
             Path eml = home.root().resolve(delivery.file());
+            Path delivered = home.batchReports(delivery.batchId()).resolve("report.eml");
             if (!Files.exists(eml)) {
-                mails.failed(delivery.id(), "the file " + delivery.file() + " is gone");
+                // Moved out of the outbox only after a send: the process died before recording it.
+                if (Files.exists(delivered)) {
+                    mails.sent(delivery.id(), home.root().relativize(delivered).toString(), clock.instant());
+                } else {
+                    mails.lost(delivery.id(), "the file " + delivery.file() + " is gone from the outbox; nothing to send");
+                }
                 continue;
             }
             try (InputStream in = Files.newInputStream(eml)) {
@@ -123,7 +131,6 @@ public class Mailer {
                 log.warn("the report of batch {} could not be sent; it waits in the outbox: {}", delivery.batchId(), problem);
                 return new Delivery(sent, queued.size() - sent, problem);
             }
-            Path delivered = home.batchReports(delivery.batchId()).resolve("report.eml");
             try {
                 Files.createDirectories(delivered.getParent());
                 Files.move(eml, delivered, StandardCopyOption.REPLACE_EXISTING);

@@ -1,25 +1,36 @@
 package dev.nightshift.report;
 
 import dev.nightshift.agent.Budget;
+import dev.nightshift.config.BudgetSettings;
 import dev.nightshift.config.Durations;
+import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
+import dev.nightshift.store.HealthCheckRepository;
+import dev.nightshift.store.HistoryRepository;
 import dev.nightshift.store.IntegrationRepository;
+import dev.nightshift.store.Observations;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.Records;
+import dev.nightshift.store.RiskRepository;
+import dev.nightshift.store.SpecChange;
+import dev.nightshift.store.SpecIndexRepository;
 import dev.nightshift.store.SpecMoveRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +40,7 @@ public class ReportData {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final List<String> ORDER = List.of("supervisor", "build", "maintenance", "integration", "report");
 
     private final BatchRepository batches;
     private final PlanRepository plans;
@@ -36,24 +48,38 @@ public class ReportData {
     private final PullRequestRepository pullRequests;
     private final SpecMoveRepository moves;
     private final IntegrationRepository integration;
-    private final Budget budget;
+    private final RiskRepository risks;
+    private final HealthCheckRepository health;
+    private final SpecIndexRepository specIndex;
+    private final HistoryRepository history;
+    private final ReportChart chart;
+    private final BudgetSettings budget;
+    private final Clock clock;
     private final ZoneId zone;
 
     public ReportData(BatchRepository batches, PlanRepository plans, BuildRepository builds,
                       PullRequestRepository pullRequests, SpecMoveRepository moves, IntegrationRepository integration,
-                      Budget budget, Clock clock) {
+                      RiskRepository risks, HealthCheckRepository health, SpecIndexRepository specIndex,
+                      HistoryRepository history, ReportChart chart, NightshiftSettings settings, Clock clock) {
         this.batches = batches;
         this.plans = plans;
         this.builds = builds;
         this.pullRequests = pullRequests;
         this.moves = moves;
         this.integration = integration;
-        this.budget = budget;
+        this.risks = risks;
+        this.health = health;
+        this.specIndex = specIndex;
+        this.history = history;
+        this.chart = chart;
+        this.budget = settings.budget();
+        this.clock = clock;
         this.zone = clock.getZone();
     }
 
     public ReportModel load(String batchId) {
         Records.Batch batch = batches.find(batchId).orElseThrow(() -> new IllegalArgumentException("no batch " + batchId));
+        Instant asOf = batch.endedAt() != null ? batch.endedAt() : clock.instant();
         List<Records.BuildResult> results = builds.results(batchId);
         long succeeded = results.stream().filter(r -> r.outcome().succeeded()).count();
         long failed = results.stream().filter(r -> r.outcome().failed()).count();
@@ -61,89 +87,107 @@ public class ReportData {
         String subject = "[nightshift] " + (batch.dryRun() ? "dry run: " : "") + succeeded + "/" + attempted
                 + " succeeded, " + failed + " failed · " + WHEN.format(batch.startedAt().atZone(zone));
 
-        List<String> needsYou = new ArrayList<>();
-        List<ReportModel.ProjectRow> rows = new ArrayList<>();
-        for (Records.BuildResult r : results) {
-            rows.add(projectRow(r));
-            if (r.outcome().failed() || r.outcome() == BuildOutcome.BUDGET_STOPPED) {
-                needsYou.add(r.project() + "/" + r.spec() + ": " + r.outcome().label()
-                        + (r.detail() != null ? " — " + r.detail() : ""));
-            }
-        }
-        List<String> moveLines = new ArrayList<>();
-        for (Records.SpecMove m : moves.forBatch(batchId)) {
-            moveLines.add(m.project() + "/" + m.spec() + ": " + m.fromFolder() + "/ → " + m.toFolder() + "/"
-                    + (m.reason() != null ? " (" + m.reason() + ")" : ""));
-            if ("blocked".equals(m.toFolder())) {
-                needsYou.add(m.project() + "/" + m.spec() + " is blocked: " + m.reason());
-            }
-        }
-        for (Records.InputProblem p : plans.problems(batchId)) {
-            needsYou.add(p.file() + (p.line() != null ? ":" + p.line() : "") + ": " + p.message());
-        }
-        List<String> integrationLines = new ArrayList<>();
-        for (Records.IntegrationRun run : integration.forBatch(batchId)) {
-            String line = run.project() + " at " + shortSha(run.commitSha()) + ": " + (run.passed() ? "green" : "RED")
-                    + (run.timedOut() ? " (timed out)" : "");
-            integrationLines.add(line);
-            if (!run.passed()) {
-                needsYou.add(run.project() + ": base is red (integration failed at " + shortSha(run.commitSha())
-                        + "); no new agent work there until it is green");
-            }
-        }
+        Map<String, Records.PlanEntry> plan = plans.plan(batchId).stream()
+                .collect(Collectors.toMap(Records.PlanEntry::project, Function.identity()));
+        List<ReportModel.ProjectRow> rows = results.stream()
+                .map(r -> projectRow(r, plan.containsKey(r.project()) ? plan.get(r.project()).reason() : null)).toList();
+        List<Records.SpecMove> batchMoves = moves.forBatch(batchId);
+        List<Observations.SpecIndexChange> changes = specIndex.changes(batchId);
+        Set<String> handMoved = changes.stream().filter(c -> c.change() == SpecChange.MOVED_BY_HAND)
+                .map(c -> c.project() + "/" + c.spec()).collect(Collectors.toSet());
+        List<Records.IntegrationRun> runs = integration.forBatch(batchId);
+        List<Observations.HealthCheckResult> checks = health.forBatch(batchId);
         List<ReportModel.PhaseRow> phases = phaseRows(batchId);
-        phases.stream().filter(ReportModel.PhaseRow::problem)
-                .forEach(p -> needsYou.add("phase " + p.name() + " " + p.outcome() + (p.detail() != null ? ": " + p.detail() : "")));
+        Budget.State spend = spendAsOf(asOf);
+        List<Records.PullRequest> closed = history.closedBetween(batch.startedAt(), asOf);
+        List<Records.InputProblem> problems = plans.problems(batchId);
+        NeedsYou.Decision decision = NeedsYou.decide(new NeedsYou.Facts(results, batchMoves, handMoved, closed, runs,
+                risks.forBatch(batchId), checks, problems, phases, spend));
 
+        List<String> moveLines = batchMoves.stream().map(m -> m.project() + "/" + m.spec() + ": " + m.fromFolder()
+                + "/ → " + m.toFolder() + "/" + (m.reason() != null ? " (" + m.reason() + ")" : "")).toList();
+        List<String> integrationLines = runs.stream().map(ReportData::integrationLine).toList();
         Set<String> built = results.stream().map(Records.BuildResult::project).collect(Collectors.toSet());
-        List<ReportModel.IdleProject> idle = plans.plan(batchId).stream()
-                .filter(e -> !built.contains(e.project()))
+        List<ReportModel.IdleProject> idle = plan.values().stream().filter(e -> !built.contains(e.project()))
+                .sorted(java.util.Comparator.comparing(Records.PlanEntry::project))
                 .map(e -> new ReportModel.IdleProject(e.project(), e.reason())).toList();
         List<ReportModel.QueueRow> queue = plans.queue(batchId).stream()
                 .map(q -> new ReportModel.QueueRow(q.project(), q.nextCount(), q.activeCount(), q.doneCount(), q.blockedCount()))
                 .toList();
-
-        Budget.State spend = budget.now();
-        boolean near = spend.dailyShare().compareTo(new BigDecimal("0.75")) >= 0
-                || spend.monthlyShare().compareTo(new BigDecimal("0.75")) >= 0;
-        if (!spend.allowsRun()) {
-            needsYou.add(0, "Budget reached: no agent runs until it resets (" + spend.describe() + ")");
-        }
+        boolean near = spend.dailyShare().compareTo(NeedsYou.NEAR_BUDGET) >= 0
+                || spend.monthlyShare().compareTo(NeedsYou.NEAR_BUDGET) >= 0;
         ReportModel.BudgetLine budgetLine = new ReportModel.BudgetLine(
                 money(spend.spentToday()) + " of " + money(spend.dailyUsd()) + " today",
                 money(spend.spentMonth()) + " of " + money(spend.monthlyUsd()) + " this month", near);
+        ReportModel.Review review = risks.review(batchId).map(r -> new ReportModel.Review(
+                r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.text())).orElse(null);
+        List<ReportModel.HealthRow> healthRows = checks.stream().map(c -> new ReportModel.HealthRow(c.project(), c.url(),
+                c.outcome().label(), c.outcome().failing() ? "bad" : "ok",
+                c.latencyMs() == null ? "—" : c.latencyMs() + " ms", c.detail())).toList();
+        List<String> changeLines = changeLines(changes);
         List<String> notes = batch.note() == null ? List.of() : batch.note().lines().toList();
+        boolean eventful = !results.isEmpty() || !batchMoves.isEmpty() || !runs.isEmpty() || !closed.isEmpty()
+                || !problems.isEmpty() || !notes.isEmpty() || phases.stream().anyMatch(ReportModel.PhaseRow::problem)
+                || checks.stream().anyMatch(c -> c.outcome().failing());
         return new ReportModel(batchId, subject, WHEN.format(batch.startedAt().atZone(zone)),
-                batch.status().name().toLowerCase(Locale.ROOT), batch.dryRun(), notes, needsYou, phases, rows, idle,
-                queue, moveLines, integrationLines, budgetLine);
+                batch.status().name().toLowerCase(Locale.ROOT), batch.dryRun(), notes, decision.needsYou(), phases, rows,
+                idle, queue, moveLines, integrationLines, budgetLine, decision.otherRisks(), review, healthRows,
+                changeLines, chart.chart(batch, asOf, zone), eventful);
     }
 
-    private ReportModel.ProjectRow projectRow(Records.BuildResult r) {
+    /** Spend today and this month as they stood when the batch ended, so a report rendered again says the same. */
+    private Budget.State spendAsOf(Instant asOf) {
+        LocalDate day = LocalDate.ofInstant(asOf, zone);
+        Instant end = asOf.plusMillis(1);
+        return new Budget.State(history.spend(day.atStartOfDay(zone).toInstant(), end), budget.dailyUsd(),
+                history.spend(day.withDayOfMonth(1).atStartOfDay(zone).toInstant(), end), budget.monthlyUsd(),
+                budget.stopAt());
+    }
+
+    private ReportModel.ProjectRow projectRow(Records.BuildResult r, String why) {
         String prLabel = null;
         String prUrl = null;
         if (r.prId() != null) {
             var pr = pullRequests.find(r.prId()).orElse(null);
             if (pr != null) {
                 prLabel = "PR #" + pr.number() + " (" + r.prAction() + ("local".equals(pr.host()) ? ", local, branch " + pr.branch() : "") + ")";
-                prUrl = pr.url().startsWith("http") ? pr.url() : null;
+                prUrl = pr.url().startsWith("https://") || pr.url().startsWith("http://") ? pr.url() : null;
             }
         }
         String tone = r.outcome().succeeded() ? "ok" : r.outcome().failed() ? "bad" : "neutral";
-        String tests = r.testsRun() != null ? r.testsPassed() + "/" + r.testsRun() + " passed"
+        String tests = r.testsRun() != null ? r.testsRun() + " run, " + r.testsPassed() + " passed"
                 : r.outcome().succeeded() ? "passed" : r.outcome() == BuildOutcome.TESTS_FAILED ? "failed" : "not run";
         return new ReportModel.ProjectRow(r.project(), r.spec(), r.task(), r.outcome().label(), tone,
                 r.agentMillis() == null ? "—" : Durations.format(Duration.ofMillis(r.agentMillis())),
                 r.costUsd() == null ? "—" : money(r.costUsd()), tests, prLabel, prUrl, r.note(), r.detail(),
-                r.testTail());
+                r.testTail(), why);
+    }
+
+    /** New files grouped into a line per project (a home's first batch finds every spec new); the rest one each. */
+    private static List<String> changeLines(List<Observations.SpecIndexChange> changes) {
+        List<String> lines = new ArrayList<>();
+        changes.stream().filter(c -> c.change() == SpecChange.NEW)
+                .collect(Collectors.groupingBy(Observations.SpecIndexChange::project, java.util.TreeMap::new,
+                        Collectors.mapping(Observations.SpecIndexChange::spec, Collectors.toList())))
+                .forEach((project, specs) -> lines.add(project + ": " + specs.size() + " new spec file(s): "
+                        + String.join(", ", specs)));
+        changes.stream().filter(c -> c.change() != SpecChange.NEW).forEach(c -> lines.add(c.project() + "/" + c.spec()
+                + ": " + c.change().label() + (c.detail() != null ? " (" + c.detail() + ")" : "")));
+        return lines;
+    }
+
+    private static String integrationLine(Records.IntegrationRun run) {
+        return run.project() + " at " + shortSha(run.commitSha()) + ": " + (run.passed() ? "green" : "RED")
+                + (run.timedOut() ? " (timed out)" : "")
+                + (run.testsRun() != null ? ", " + run.testsRun() + " tests run, " + run.testsPassed() + " passed" : "");
     }
 
     private List<ReportModel.PhaseRow> phaseRows(String batchId) {
-        List<String> order = List.of("supervisor", "build", "maintenance", "integration", "report");
         List<ReportModel.PhaseRow> rows = new ArrayList<>();
         for (Records.Phase p : batches.phases(batchId)) {
-            Instant end = p.endedAt() != null ? p.endedAt() : Instant.now();
+            Instant end = p.endedAt() != null ? p.endedAt() : clock.instant();
             boolean running = "report".equals(p.phase()) && p.endedAt() == null;
-            rows.add(new ReportModel.PhaseRow(order.indexOf(p.phase()) + 1, capitalize(p.phase()),
+            rows.add(new ReportModel.PhaseRow(ORDER.indexOf(p.phase()) + 1, capitalize(p.phase()),
                     CLOCK.format(p.startedAt().atZone(zone)),
                     running ? "now" : Durations.format(Duration.between(p.startedAt(), end)),
                     running ? "writing this report" : p.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
@@ -156,7 +200,7 @@ public class ReportData {
         return "$" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String shortSha(String sha) {
+    static String shortSha(String sha) {
         return sha.substring(0, Math.min(10, sha.length()));
     }
 

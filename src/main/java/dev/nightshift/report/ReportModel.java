@@ -5,6 +5,13 @@ import java.util.List;
 /**
  * Everything a report shows, already worded; the renderer only lays it out. Built from the
  * database alone, so a past batch's report can be rendered again.
+ *
+ * @param needsYou what only the owner can settle; shown first
+ * @param risks    what the supervisor named at the start of the batch that is not already in needsYou
+ * @param review   the supervisor agent's advisory review, quoted; {@code null} when none was asked for
+ * @param eventful something happened in this batch (a build, a move, an integration run, a failing
+ *                 health check, a closed PR, a broken file or phase), beyond conditions that stand
+ *                 from earlier batches; {@code when-idle: skip} mails only eventful batches
  */
 public record ReportModel(
         String batchId,
@@ -20,17 +27,23 @@ public record ReportModel(
         List<QueueRow> queue,
         List<String> moves,
         List<String> integration,
-        BudgetLine budget) {
+        BudgetLine budget,
+        List<String> risks,
+        Review review,
+        List<HealthRow> health,
+        List<String> specChanges,
+        Chart chart,
+        boolean eventful) {
 
     /** One line of the timeline: {@code 14:03:33 - PHASE 2: Build (18m48s)}. */
     public record PhaseRow(int number, String name, String start, String duration, String outcome, boolean problem,
                            String detail) {
     }
 
-    /** One project's build in this batch. */
+    /** One project's build in this batch; {@code why} is the supervisor's reason for choosing the spec. */
     public record ProjectRow(String project, String spec, String task, String outcome, String tone,
                              String agentTime, String cost, String tests, String prLabel, String prUrl,
-                             String note, String detail, String testTail) {
+                             String note, String detail, String testTail, String why) {
     }
 
     /** A project that got no work, and why. */
@@ -41,6 +54,37 @@ public record ReportModel(
     }
 
     public record BudgetLine(String today, String month, boolean nearLimit) {
+    }
+
+    /** @param status written, failed, timed out or budget stopped */
+    public record Review(String status, String text) {
+    }
+
+    /** One production health check; {@code tone} is ok or bad. */
+    public record HealthRow(String project, String url, String outcome, String tone, String latency, String detail) {
+    }
+
+    /**
+     * The last batches and the last days as an inline SVG (coordinates precomputed here), with the
+     * same facts as text lines for clients that show no SVG and for the text report.
+     */
+    public record Chart(int width, int height, int barWidth, List<Bar> batches, List<Bar> days, String batchesTitle,
+                        String daysTitle, int daysX, String summary, List<String> batchLines, List<String> dayLines) {
+        public boolean isEmpty() {
+            return batches.isEmpty();
+        }
+
+        /** The days that cost something: the text report lists only these. */
+        public List<String> spendingDayLines() {
+            return dayLines.stream().filter(l -> !l.endsWith(": $0.00")).toList();
+        }
+    }
+
+    /**
+     * One bar: a green part ({@code okY}, {@code okHeight}) under a red part ({@code badY},
+     * {@code badHeight}); the cost chart uses the green part only. {@code label} is its tooltip.
+     */
+    public record Bar(int x, int okY, int okHeight, int badY, int badHeight, String label) {
     }
 
     public boolean hasNeedsYou() {

@@ -46,7 +46,9 @@ public class ReportPhase implements Phase {
     @Override
     public PhaseReport run(BatchRun run) throws IOException {
         ReportModel model = data.load(run.batchId());
-        Path dir = save(run.batchId(), renderer.html(model), renderer.text(model));
+        String html = renderer.html(model);
+        String text = renderer.text(model);
+        Path dir = save(run.batchId(), html, text, true);
         String saved = "saved to " + home.root().relativize(dir) + "/";
         if (run.dryRun()) {
             log.info("DRY-RUN: would mail \"{}\"", model.subject());
@@ -57,29 +59,33 @@ public class ReportPhase implements Phase {
             return PhaseReport.done(saved + "; nothing happened, no mail (when-idle: skip)"
                     + (earlier.sent() + earlier.waiting() > 0 ? "; earlier reports: " + earlier.describe() : ""));
         }
-        mailer.queue(run.batchId(), model.subject(), renderer.html(model), renderer.text(model));
+        mailer.queue(run.batchId(), model.subject(), html, text);
         return PhaseReport.done(saved + "; mail: " + mailer.flush().describe());
     }
 
-    /** Renders a past batch's report again (the {@code report} command). */
+    /** Renders a past batch's report again (the {@code report} command); reports/latest stays where it is. */
     public Path render(String batchId) throws IOException {
         ReportModel model = data.load(batchId);
-        return save(batchId, renderer.html(model), renderer.text(model));
+        return save(batchId, renderer.html(model), renderer.text(model), false);
     }
 
     /** Renders a past batch again and mails it now (the {@code report --send} command). */
     public Mailer.Delivery send(String batchId) throws IOException {
         ReportModel model = data.load(batchId);
-        save(batchId, renderer.html(model), renderer.text(model));
-        mailer.queue(batchId, model.subject(), renderer.html(model), renderer.text(model));
+        String html = renderer.html(model);
+        String text = renderer.text(model);
+        save(batchId, html, text, false);
+        mailer.queue(batchId, model.subject(), html, text);
         return mailer.flush();
     }
 
-    private Path save(String batchId, String html, String text) throws IOException {
+    private Path save(String batchId, String html, String text, boolean newest) throws IOException {
         Path dir = home.batchReports(batchId);
         AtomicFiles.write(dir.resolve("report.html"), html);
         AtomicFiles.write(dir.resolve("report.txt"), text);
-        pointLatestAt(batchId);
+        if (newest) {
+            pointLatestAt(batchId);
+        }
         return dir;
     }
 
@@ -96,8 +102,8 @@ public class ReportPhase implements Phase {
         }
     }
 
+    /** Standing conditions (a red base, spend near the budget) do not make a batch eventful by themselves. */
     static boolean nothingHappened(ReportModel model) {
-        return model.projects().isEmpty() && model.moves().isEmpty() && model.integration().isEmpty()
-                && model.needsYou().isEmpty() && model.notes().isEmpty();
+        return !model.eventful();
     }
 }

@@ -2,6 +2,8 @@ package dev.nightshift.store;
 
 import dev.nightshift.config.Home;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -22,13 +24,53 @@ public final class Database {
     }
 
     public static JdbcClient open(Home home) {
+        JdbcDataSource dataSource = dataSource(home);
+        migrate(dataSource);
+        return JdbcClient.create(dataSource);
+    }
+
+    /**
+     * The database held open until {@link Held#close()}: for a command that runs several queries.
+     * H2 closes the file with its last connection and reads it in again with the next; with a year
+     * of history that took most of a second per query (issue 4, "fast even with a year of history").
+     */
+    public static Held hold(Home home) {
+        JdbcDataSource dataSource = dataSource(home);
+        Connection keeper;
+        try {
+            keeper = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database of " + home.root() + ": " + e.getMessage(), e);
+        }
+        Held held = new Held(JdbcClient.create(dataSource), keeper);
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+        return held;
+    }
+
+    /** An open database; closing it lets H2 close the file. */
+    public record Held(JdbcClient jdbc, Connection keeper) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot close the database: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static JdbcDataSource dataSource(Home home) {
         System.setProperty("h2.bindAddress", "127.0.0.1");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(home.jdbcUrl());
         dataSource.setUser("sa");
         dataSource.setPassword("");
-        migrate(dataSource);
-        return JdbcClient.create(dataSource);
+        return dataSource;
     }
 
     static void migrate(DataSource dataSource) {

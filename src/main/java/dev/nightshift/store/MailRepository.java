@@ -39,6 +39,11 @@ public class MailRepository {
                 .params(file, now, id).update();
     }
 
+    public void lost(long id, String error) {
+        jdbc.sql("UPDATE mail_deliveries SET status = 'LOST', last_error = ? WHERE id = ?")
+                .params(BatchRepository.truncate(error, 2000), id).update();
+    }
+
     public void failed(long id, String error) {
         jdbc.sql("UPDATE mail_deliveries SET attempts = attempts + 1, last_error = ? WHERE id = ?")
                 .params(BatchRepository.truncate(error, 2000), id).update();

@@ -5,5 +5,7 @@ public enum MailStatus {
     /** In reports/outbox/, waiting for a working SMTP server. */
     QUEUED,
     /** Delivered to the SMTP server; the .eml left the outbox. */
-    SENT
+    SENT,
+    /** Its .eml vanished from the outbox before it was sent (removed by hand): nothing left to send. */
+    LOST
 }

@@ -1,6 +1,7 @@
 package dev.nightshift.supervisor;
 
 import dev.nightshift.config.Home;
+import dev.nightshift.git.Git;
 import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Is the work of an open pull request done? The host says: merged moves the spec to done/,
- * closed without merge moves it to blocked/ (the owner rejected it). Never the agent.
+ * Is the work of an open pull request done? The host says: merged moves the spec to done/ and
+ * removes its worktree and local branch; closed without merge moves it to blocked/ (the owner
+ * rejected it). Never the agent.
  */
 @Component
 public class DoneOracle {
@@ -43,16 +45,18 @@ public class DoneOracle {
     private final RepositoryClones clones;
     private final Worktrees worktrees;
     private final SpecMover mover;
+    private final Git git;
     private final Clock clock;
 
     public DoneOracle(Home home, PullRequestRepository pullRequests, PullRequestHosts hosts, RepositoryClones clones,
-                      Worktrees worktrees, SpecMover mover, Clock clock) {
+                      Worktrees worktrees, SpecMover mover, Git git, Clock clock) {
         this.home = home;
         this.pullRequests = pullRequests;
         this.hosts = hosts;
         this.clones = clones;
         this.worktrees = worktrees;
         this.mover = mover;
+        this.git = git;
         this.clock = clock;
     }
 
@@ -88,9 +92,7 @@ public class DoneOracle {
             note = "PR #" + pr.number() + " was merged";
             spec.filter(s -> s.folder() != SpecFolder.DONE)
                     .ifPresent(s -> mover.move(s, SpecFolder.DONE, note, run.batchId(), run.dryRun()));
-            if (!run.dryRun()) {
-                worktrees.remove(clone, home.worktree(project.name(), pr.spec()), gitLog);
-            }
+            removeWorkOf(run, project.name(), pr, clone, gitLog);
         } else {
             note = "PR #" + pr.number() + " (" + pr.url() + ") was closed without merge: the owner rejected it."
                     + " nightshift will not open it again; delete the branch " + pr.branch()
@@ -103,5 +105,19 @@ public class DoneOracle {
         }
         log.info("{}/{}: {}", project.name(), pr.spec(), note);
         return new Verdict(pr, state, note);
+    }
+
+    /** A merged branch is finished: its worktree and nightshift's local branch go; the remote's stays the owner's. */
+    private void removeWorkOf(BatchRun run, String project, PullRequest pr, Path clone, Path gitLog) {
+        Path worktree = home.worktree(project, pr.spec());
+        if (run.dryRun()) {
+            log.info("DRY-RUN: would remove the worktree {} and the local branch {}", worktree, pr.branch());
+            return;
+        }
+        worktrees.remove(clone, worktree, gitLog);
+        if (git.ok(clone, gitLog, "rev-parse", "--verify", "--quiet", "refs/heads/" + pr.branch())
+                && !git.ok(clone, gitLog, "branch", "-D", pr.branch())) {
+            log.warn("could not delete the local branch {} of {}", pr.branch(), project);
+        }
     }
 }

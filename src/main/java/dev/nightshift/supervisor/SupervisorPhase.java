@@ -2,7 +2,6 @@ package dev.nightshift.supervisor;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.git.RemoteBranches;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
@@ -12,46 +11,62 @@ import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
-import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.store.Records;
 import dev.nightshift.store.Records.PlanEntry;
+import dev.nightshift.git.RemoteBranches;
+import dev.nightshift.store.RiskRepository;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Phase 1: ask the hosts which pull requests were merged or closed, record what the queue looks
- * like and what is wrong with the owner's files, and store the plan the build phase follows.
+ * Phase 1: ask the hosts which pull requests were merged or closed, record what is wrong with the
+ * owner's files, name the risks of the last batches, and store the plan the build phase follows.
+ * With {@code supervisor-agent} set, an advisory review follows the stored plan.
  */
 @Component
 public class SupervisorPhase implements Phase {
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisorPhase.class);
 
     private final Home home;
     private final NightshiftSettings settings;
     private final DoneOracle oracle;
     private final PlanRepository plans;
     private final PullRequestRepository pullRequests;
-    private final BuildRepository builds;
     private final IntegrationRepository integration;
+    private final FailureStreaks streaks;
+    private final RiskFacts riskFacts;
+    private final RiskRepository risks;
+    private final SupervisorReview review;
     private final RemoteBranches remoteBranches;
+    private final Clock clock;
 
     public SupervisorPhase(Home home, NightshiftSettings settings, DoneOracle oracle, PlanRepository plans,
-                           PullRequestRepository pullRequests, BuildRepository builds,
-                           IntegrationRepository integration, RemoteBranches remoteBranches) {
+                           PullRequestRepository pullRequests, IntegrationRepository integration,
+                           FailureStreaks streaks, RiskFacts riskFacts, RiskRepository risks, SupervisorReview review,
+                           RemoteBranches remoteBranches, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.oracle = oracle;
         this.plans = plans;
         this.pullRequests = pullRequests;
-        this.builds = builds;
         this.integration = integration;
+        this.streaks = streaks;
+        this.riskFacts = riskFacts;
+        this.risks = risks;
+        this.review = review;
         this.remoteBranches = remoteBranches;
+        this.clock = clock;
     }
 
     @Override
@@ -72,28 +87,41 @@ public class SupervisorPhase implements Phase {
         long closed = verdicts.stream().filter(v -> v.state() == PullRequestState.CLOSED).count();
 
         Workspace workspace = WorkspaceReader.read(home, run.projectFilter());
+        List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt()),
+                riskFacts.home());
+        for (RiskRules.Found risk : found) {
+            risks.save(run.batchId(), risk.kind(), risk.project(), risk.spec(), risk.reason(), clock.instant());
+            log.info("risk {}: {}", risk.kind(), risk.reason());
+        }
         int planned = 0;
         for (ProjectQueue project : workspace.projects()) {
             plans.snapshot(new Records.QueueSnapshot(run.batchId(), project.name(),
                     project.in(SpecFolder.NEXT).size(), project.in(SpecFolder.ACTIVE).size(),
                     project.in(SpecFolder.DONE).size(), project.in(SpecFolder.BLOCKED).size()));
-            if (!project.usable()) {
-                plans.save(new PlanEntry(run.batchId(), project.name(), null, null, null,
-                        "project.yml is not valid: " + project.settingsError().getMessage()));
-                continue;
-            }
-            ReadySpecs.Choice choice = ReadySpecs.choose(project, settings.build(), history(project, run));
-            plans.save(new PlanEntry(run.batchId(), project.name(),
-                    choice.hasWork() ? choice.spec().name() : null,
-                    choice.hasWork() ? choice.task().text() : null,
-                    choice.hasWork() ? choice.task().index() : null,
-                    choice.reason()));
-            if (choice.hasWork()) {
+            PlanEntry entry = plan(run, project);
+            plans.save(entry);
+            log.info("plan for {}: {} ({})", project.name(), entry.hasWork() ? entry.spec() : "nothing", entry.reason());
+            if (entry.hasWork()) {
                 planned++;
             }
         }
-        return PhaseReport.done(verdicts.size() + " open PR(s) checked (" + merged + " merged, " + closed
-                + " closed); " + planned + " of " + workspace.projects().size() + " project(s) planned");
+        String summary = verdicts.size() + " open PR(s) checked (" + merged + " merged, " + closed + " closed); "
+                + found.size() + " risk(s); " + planned + " of " + workspace.projects().size() + " project(s) planned";
+        // The plan is stored above, before the reviewer runs: nothing it does can change it.
+        return PhaseReport.done(review.review(run).map(line -> summary + "; " + line).orElse(summary));
+    }
+
+    private PlanEntry plan(BatchRun run, ProjectQueue project) {
+        if (!project.usable()) {
+            return new PlanEntry(run.batchId(), project.name(), null, null, null,
+                    "project.yml is not valid: " + project.settingsError().getMessage());
+        }
+        ReadySpecs.Choice choice = ReadySpecs.choose(project, settings.build(), history(project, run));
+        return new PlanEntry(run.batchId(), project.name(),
+                choice.hasWork() ? choice.spec().name() : null,
+                choice.hasWork() ? choice.task().text() : null,
+                choice.hasWork() ? choice.task().index() : null,
+                choice.reason());
     }
 
     private ReadySpecs.History history(ProjectQueue project, BatchRun run) {
@@ -101,15 +129,15 @@ public class SupervisorPhase implements Phase {
         Map<String, Integer> failures = new HashMap<>();
         for (Spec spec : project.all()) {
             pullRequests.latestForSpec(project.name(), spec.name()).ifPresent(pr -> latest.put(spec.name(), pr));
-            // batches before nightshift last moved the spec to blocked/ do not count: moving it back is a fresh start
-            failures.put(spec.name(), builds.failuresInARow(project.name(), spec.name(), settings.build().maxAttempts() + 1));
+            failures.put(spec.name(), streaks.of(spec, settings.build().maxAttempts() + 1).size());
         }
         var lastIntegration = integration.latest(project.name());
         boolean red = lastIntegration.map(r -> !r.passed()).orElse(false);
         String why = lastIntegration.filter(r -> !r.passed())
-                .map(r -> "integration failed at " + r.commitSha().substring(0, Math.min(10, r.commitSha().length())))
+                .map(r -> "integration " + (r.timedOut() ? "timed out" : "failed") + " at " + RiskRules.shortSha(r.commitSha()))
                 .orElse(null);
         Path gitLog = home.batchLogs(run.batchId()).resolve("supervisor-git.log");
+        // A closed pull request's spec stays out of work while its branch is still on the remote (issue 3).
         return new ReadySpecs.History(latest, failures, pullRequests.countOpen(project.name()), red, why,
                 branch -> remoteBranches.of(project.settings().repo(), branch, home.root(), gitLog)
                         != RemoteBranches.Presence.ABSENT);

@@ -1,0 +1,62 @@
+package dev.nightshift.cli;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.spec.ProjectQueue;
+import dev.nightshift.spec.Workspace;
+import dev.nightshift.spec.WorkspaceReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code nightshift doctor}: checks the setup, one line per check, OK or the problem and what to
+ * do: nightshift.yml, git, the agent binaries, SMTP, each project's settings, its repository and
+ * base branch. Exit code 1 when a check fails.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check the setup: nightshift.yml, git, the agent binary, SMTP, each project's project.yml, "
+                + "repository and base branch. One line per check; exit code 1 when one fails.",
+        footer = {"", "Exit codes: 0 every check passed; 1 a check failed; 2 bad usage."})
+class DoctorCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NightshiftCommand parent;
+
+    @Override
+    public Integer call() {
+        Home home = parent.home();
+        SetupChecks checks = new SetupChecks(home);
+        ProcessRunner runner = SetupChecks.runner();
+        SetupChecks.Settings settings = checks.settings();
+        Workspace workspace = WorkspaceReader.read(home);
+        Set<String> secrets = settings.settings().mail().smtp() != null
+                ? Set.of(settings.settings().mail().smtp().passwordEnv()) : Set.of();
+
+        List<SetupChecks.Check> all = new ArrayList<>();
+        all.add(settings.check());
+        all.add(checks.git(runner));
+        all.addAll(checks.agents(settings.settings()));
+        all.add(checks.smtp(settings.settings(), ProcessEnvironment.ofSystem(secrets)));
+        all.addAll(checks.files(workspace));
+        for (ProjectQueue project : workspace.projects()) {
+            List<SetupChecks.Check> own = checks.project(project);
+            all.addAll(own);
+            // A missing local repository is named already; asking git about it again adds nothing.
+            if (project.usable() && own.stream().noneMatch(c -> c.subject().equals(project.name() + " repository"))) {
+                all.add(checks.remote(runner, project, checks.repository(project)));
+            }
+        }
+        all.forEach(c -> System.out.println(c.line()));
+        long failed = all.stream().filter(c -> !c.ok()).count();
+        System.out.println();
+        System.out.println(failed == 0 ? "all " + all.size() + " checks passed"
+                : failed + " of " + all.size() + " checks failed: see what to do after each ->");
+        return failed == 0 ? 0 : 1;
+    }
+
+}

@@ -1,0 +1,96 @@
+package dev.nightshift.cli;
+
+import dev.nightshift.batch.BatchLock;
+import dev.nightshift.batch.BatchResult;
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SettingsFiles;
+import dev.nightshift.report.Mailer;
+import dev.nightshift.report.ReportPhase;
+import dev.nightshift.report.StandaloneReports;
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BatchStatus;
+import dev.nightshift.store.Database;
+import dev.nightshift.store.Records;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code nightshift report [BATCH] [--send]}: renders a past batch's report again from the
+ * database, prints its text, and with {@code --send} mails it through the outbox. Needs no Spring
+ * context; sending takes the batch lock, so that a batch's own mail and this one never race.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Render a past batch's report again (default: the latest batch) and print it; "
+                + "--send also mails it.",
+        footer = {"", "Exit codes: 0 rendered (and sent); 1 the mail could not be sent (it waits in reports/outbox/);",
+                "2 no such batch or bad usage; 3 a batch holds the lock (try --send again later)."})
+class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NightshiftCommand parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BATCH", description = "The batch id (yyyyMMdd-HHmmss).")
+    String batch;
+
+    @Option(names = "--send", description = "Mail the report now (through reports/outbox/).")
+    boolean send;
+
+    @Override
+    public Integer call() throws IOException {
+        Home home = parent.home();
+        NightshiftSettings settings = SettingsFiles.readGlobal(home);
+        if (!Database.exists(home)) {
+            System.err.println("nightshift: no batch has run yet in this home, so there is no report");
+            return BatchResult.BAD_CONFIGURATION;
+        }
+        try (Database.Held db = Database.hold(home)) {
+            return render(home, settings, db.jdbc());
+        }
+    }
+
+    private int render(Home home, NightshiftSettings settings, JdbcClient jdbc) throws IOException {
+        Optional<String> id = chosen(new BatchRepository(jdbc, SecretMasker.none()));
+        if (id.isEmpty()) {
+            System.err.println("nightshift: " + (batch == null ? "no finished batch yet"
+                    : "no batch " + batch + "; `nightshift status` lists the last ones"));
+            return BatchResult.BAD_CONFIGURATION;
+        }
+        ReportPhase reports = StandaloneReports.phase(home, jdbc, settings, Clock.systemDefaultZone());
+        Path dir = reports.render(id.get());
+        System.out.println(Files.readString(dir.resolve("report.txt"), StandardCharsets.UTF_8));
+        System.out.println("saved to " + home.root().relativize(dir.resolve("report.html")) + " and report.txt");
+        if (!send) {
+            return BatchResult.OK;
+        }
+        Optional<BatchLock> lock = BatchLock.tryAcquire(home.lockFile());
+        if (lock.isEmpty()) {
+            System.err.println("nightshift: a batch holds the lock (" + BatchLock.holder(home.lockFile())
+                    + "); it sends its own mail: try --send again when it is done");
+            return BatchResult.LOCKED;
+        }
+        try (BatchLock held = lock.get()) {
+            Mailer.Delivery delivery = reports.send(id.get());
+            System.out.println("mail: " + delivery.describe());
+            return delivery.problem() == null && delivery.waiting() == 0 ? BatchResult.OK : BatchResult.SOMETHING_FAILED;
+        }
+    }
+
+    private Optional<String> chosen(BatchRepository batches) {
+        if (batch != null) {
+            return batches.find(batch).map(Records.Batch::id);
+        }
+        return batches.latest(20).stream().filter(b -> b.status() != BatchStatus.RUNNING).map(Records.Batch::id).findFirst();
+    }
+}

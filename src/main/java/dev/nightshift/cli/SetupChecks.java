@@ -1,0 +1,282 @@
+package dev.nightshift.cli;
+
+import dev.nightshift.agent.CommandWords;
+import dev.nightshift.config.ConfigException;
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SettingsFiles;
+import dev.nightshift.config.SmtpSettings;
+import dev.nightshift.exec.ProcessDeadline;
+import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.exec.ProcessResult;
+import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.spec.FileProblem;
+import dev.nightshift.spec.ProjectQueue;
+import dev.nightshift.spec.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Is this home ready for a batch? Each check names what it looked at and, when it fails, what to
+ * do. The local checks are fast enough for {@code status}; {@code doctor} adds those that reach
+ * out: git itself, the SMTP server, each project's repository and base branch.
+ */
+final class SetupChecks {
+
+    /** One check: {@code fix} says what to do when it failed. */
+    record Check(boolean ok, String subject, String message, String fix) {
+        static Check ok(String subject, String message) {
+            return new Check(true, subject, message, null);
+        }
+
+        static Check fail(String subject, String message, String fix) {
+            return new Check(false, subject, message, fix);
+        }
+
+        String line() {
+            return ok ? "OK    " + subject + ": " + message : "FAIL  " + subject + ": " + message + " -> " + fix;
+        }
+    }
+
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Home home;
+
+    SetupChecks(Home home) {
+        this.home = home;
+    }
+
+    /** nightshift.yml as read, with its check; when it is not valid, the defaults stand in for it. */
+    record Settings(NightshiftSettings settings, Check check) {
+    }
+
+    Settings settings() {
+        try {
+            return new Settings(SettingsFiles.readGlobal(home),
+                    Check.ok("nightshift.yml", Files.exists(home.settingsFile()) ? "valid" : "absent: every default applies"));
+        } catch (ConfigException e) {
+            return new Settings(NightshiftSettings.defaults(), Check.fail("nightshift.yml", relative(e.getMessage()),
+                    "fix that line; until then every batch stops at once with exit code 2"));
+        }
+    }
+
+    /** The checks that read only local files: the agent binaries, the owner's files, each project's settings. */
+    List<Check> local(NightshiftSettings settings, Workspace workspace) {
+        List<Check> checks = new ArrayList<>(agents(settings));
+        checks.addAll(files(workspace));
+        workspace.projects().forEach(p -> checks.addAll(project(p)));
+        return checks;
+    }
+
+    List<Check> agents(NightshiftSettings settings) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(binary("agent", settings.agent().command(), "agent.command"));
+        if (settings.supervisorAgent() != null) {
+            checks.add(binary("supervisor agent", settings.supervisorAgent(), "supervisor-agent"));
+        }
+        return checks;
+    }
+
+    /** Names in wip-specs that are not allowed, or no project at all. */
+    List<Check> files(Workspace workspace) {
+        List<Check> checks = new ArrayList<>();
+        for (FileProblem problem : workspace.problems()) {
+            checks.add(Check.fail(relative(problem.file().toString()), problem.message(), "rename or fix it"));
+        }
+        if (workspace.projects().isEmpty()) {
+            checks.add(Check.fail("wip-specs", "no project yet", "create wip-specs/<project>/project.yml (see wip-specs/README.md)"));
+        }
+        return checks;
+    }
+
+    /** A project's settings, its spec files, and a repository given as a local path. */
+    List<Check> project(ProjectQueue project) {
+        List<Check> checks = new ArrayList<>();
+        String settingsFile = "wip-specs/" + project.name() + "/project.yml";
+        if (!project.usable()) {
+            ConfigException e = project.settingsError();
+            checks.add(Check.fail(project.name(), settingsFile + (e.line() > 0 ? ":" + e.line() : "") + ": "
+                    + (e.key() != null && !e.key().isEmpty() ? e.key() + ": " : "") + e.problem(),
+                    "fix " + settingsFile + "; the project is skipped until then"));
+        } else {
+            checks.add(Check.ok(project.name(), settingsFile + " valid"));
+            missingRepository(project).ifPresent(checks::add);
+        }
+        for (FileProblem problem : project.problems()) {
+            if (!problem.file().getFileName().toString().equals("project.yml")) {
+                checks.add(Check.fail(project.name(), relative(problem.toString()), "fix or rename that file"));
+            }
+        }
+        return checks;
+    }
+
+    /** A repository given as a local path must exist; a URL is checked by {@link #remote}. */
+    private Optional<Check> missingRepository(ProjectQueue project) {
+        Path path = Path.of(repository(project));
+        if (isUrl(project.settings().repo()) || Files.isDirectory(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(Check.fail(project.name() + " repository", path + " does not exist",
+                "set repo in wip-specs/" + project.name() + "/project.yml to the repository's URL or path "
+                        + "(a relative path is read from the home)"));
+    }
+
+    /** The repository as git is given it: a URL as written, a path read from the home (as the clones read it). */
+    String repository(ProjectQueue project) {
+        String repo = project.settings().repo();
+        return isUrl(repo) ? repo : home.root().resolve(repo).normalize().toString();
+    }
+
+    private static boolean isUrl(String repo) {
+        return repo.contains("://") || repo.matches("^[\\w.-]+@[\\w.-]+:.*");
+    }
+
+    /** The first word of a command line must name an executable: on PATH, or as a path. */
+    Check binary(String subject, String commandLine, String key) {
+        List<String> words;
+        try {
+            words = CommandWords.split(commandLine);
+        } catch (IllegalArgumentException e) {
+            return Check.fail(subject, key + " \"" + commandLine + "\" cannot be read: " + e.getMessage(), "fix " + key + " in nightshift.yml");
+        }
+        if (words.isEmpty()) {
+            return Check.fail(subject, key + " is empty", "set " + key + " in nightshift.yml");
+        }
+        String program = words.get(0);
+        Optional<Path> found = findExecutable(program);
+        return found.map(p -> Check.ok(subject, program + " found at " + p))
+                .orElseGet(() -> Check.fail(subject, "\"" + program + "\" (" + key + " in nightshift.yml) "
+                        + (program.contains("/") ? "is not an executable file" : "is not on PATH"),
+                        "install it, or set " + key + " to the program's full path"));
+    }
+
+    Optional<Path> findExecutable(String program) {
+        if (program.contains("/")) {
+            Path path = Path.of(program).isAbsolute() ? Path.of(program) : home.root().resolve(program);
+            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+        }
+        String pathVariable = System.getenv("PATH");
+        for (String dir : (pathVariable == null ? "" : pathVariable).split(":")) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, program);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** git itself, through the process runner like every other command. */
+    Check git(ProcessRunner runner) {
+        ProcessResult result = run(runner, "git", List.of("git", "--version"));
+        return result.succeeded() ? Check.ok("git", result.stdout().strip())
+                : Check.fail("git", "git --version failed (" + describe(result) + ")", "install git and put it on PATH");
+    }
+
+    /** Can the SMTP server be reached (and logged in to, when a user is set)? */
+    Check smtp(NightshiftSettings settings, ProcessEnvironment environment) {
+        SmtpSettings smtp = settings.mail().smtp();
+        if (smtp == null) {
+            return Check.ok("mail", "no mail.smtp: each report waits in reports/outbox/ (set mail.smtp to send)");
+        }
+        if (settings.mail().to().isEmpty()) {
+            return Check.fail("mail", "mail.to names no recipient", "add your address to mail.to in nightshift.yml");
+        }
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
+        Properties props = new Properties();
+        props.put("mail.smtp.connectiontimeout", (int) NETWORK_TIMEOUT.toMillis());
+        props.put("mail.smtp.timeout", (int) NETWORK_TIMEOUT.toMillis());
+        if (smtp.username() != null) {
+            sender.setUsername(smtp.username());
+            sender.setPassword(environment.get(smtp.passwordEnv()));
+            props.put("mail.smtp.auth", "true");
+        }
+        if (Boolean.TRUE.equals(smtp.starttls())) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        }
+        sender.setJavaMailProperties(props);
+        try {
+            sender.testConnection();
+            return Check.ok("mail", "SMTP " + smtp.host() + ":" + smtp.port() + " answers");
+        } catch (jakarta.mail.MessagingException e) {
+            return Check.fail("mail", "SMTP " + smtp.host() + ":" + smtp.port() + " cannot be reached: " + rootMessage(e),
+                    "check mail.smtp in nightshift.yml" + (smtp.username() != null ? " and $" + smtp.passwordEnv() : "")
+                            + "; until then reports wait in reports/outbox/");
+        }
+    }
+
+    /** Does the repository answer, and has it the base branch? */
+    Check remote(ProcessRunner runner, ProjectQueue project, String url) {
+        String base = project.settings().base();
+        ProcessResult result = run(runner, "git ls-remote", List.of("git", "ls-remote", "--heads", url, base));
+        String subject = project.name() + " repository";
+        if (!result.succeeded()) {
+            String tail = result.tail().lines().filter(l -> !l.isBlank() && !l.startsWith("$ ") && !l.startsWith("nightshift: "))
+                    .reduce((a, b) -> b).orElse(describe(result));
+            return Check.fail(subject, url + " cannot be reached: " + tail,
+                    "check repo in wip-specs/" + project.name() + "/project.yml and your access to it (ssh key, token)");
+        }
+        if (result.stdout().isBlank()) {
+            return Check.fail(subject, url + " has no branch " + base,
+                    "set base in wip-specs/" + project.name() + "/project.yml to an existing branch");
+        }
+        return Check.ok(subject, url + " has " + base);
+    }
+
+    private ProcessResult run(ProcessRunner runner, String label, List<String> command) {
+        Path log;
+        try {
+            log = Files.createTempFile("nightshift-doctor", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Map<String, String> env = ProcessEnvironment.ofSystem(Set.of()).forTools(Map.of("GIT_TERMINAL_PROMPT", "0", "LC_ALL", "C"));
+            return runner.run(ProcessSpec.of(label, command, home.root(), env, NETWORK_TIMEOUT, log).capturingStdout());
+        } finally {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException ignored) {
+                // a temporary file; the system cleans it
+            }
+        }
+    }
+
+    static ProcessRunner runner() {
+        return new ProcessRunner(new RunningProcesses(), new ProcessDeadline(), SecretMasker.none());
+    }
+
+    private String relative(String text) {
+        return text.replace(home.root() + "/", "");
+    }
+
+    private static String describe(ProcessResult result) {
+        return result.timedOut() ? "timed out after " + NETWORK_TIMEOUT.toSeconds() + "s"
+                : result.exitCode() == -1 ? "could not be started" : "exit " + result.exitCode();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

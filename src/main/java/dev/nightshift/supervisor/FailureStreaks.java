@@ -1,0 +1,65 @@
+package dev.nightshift.supervisor;
+
+import dev.nightshift.spec.Spec;
+import dev.nightshift.store.BuildOutcome;
+import dev.nightshift.store.BuildRepository;
+import dev.nightshift.store.Observations.SpecIndexEntry;
+import dev.nightshift.store.Records.BuildResult;
+import dev.nightshift.store.Records.SpecMove;
+import dev.nightshift.store.SpecIndexRepository;
+import dev.nightshift.store.SpecMoveRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many batches in a row has a spec failed since it last moved? A move starts the count afresh:
+ * a spec the owner took back out of blocked/ gets its attempts again (the files are the truth,
+ * even before maintenance has recorded the owner's move).
+ */
+@Component
+public class FailureStreaks {
+
+    private final BuildRepository builds;
+    private final SpecMoveRepository moves;
+    private final SpecIndexRepository index;
+
+    public FailureStreaks(BuildRepository builds, SpecMoveRepository moves, SpecIndexRepository index) {
+        this.builds = builds;
+        this.moves = moves;
+        this.index = index;
+    }
+
+    /** The outcomes of the spec's current run of failures, newest first; empty when its last result passed. */
+    public List<BuildOutcome> of(Spec spec, int limit) {
+        if (movedByHandSinceIndexed(spec)) {
+            return List.of();
+        }
+        Instant since = lastMove(spec).map(SpecMove::movedAt).orElse(Instant.MIN);
+        List<BuildOutcome> streak = new ArrayList<>();
+        for (BuildResult result : builds.recentForSpec(spec.project(), spec.name(), limit)) {
+            if (!result.startedAt().isAfter(since) || !result.outcome().failed()) {
+                break;
+            }
+            streak.add(result.outcome());
+        }
+        return streak;
+    }
+
+    private Optional<SpecMove> lastMove(Spec spec) {
+        List<SpecMove> all = moves.forSpec(spec.project(), spec.name());
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The file is in another folder than both the index and nightshift's own last move say. */
+    private boolean movedByHandSinceIndexed(Spec spec) {
+        String folder = spec.folder().folderName();
+        Optional<SpecIndexEntry> indexed = index.entry(spec.project(), spec.name());
+        if (indexed.isEmpty() || indexed.get().removedAt() != null || indexed.get().folder().equals(folder)) {
+            return false;
+        }
+        return lastMove(spec).map(m -> !m.toFolder().equals(folder)).orElse(true);
+    }
+}

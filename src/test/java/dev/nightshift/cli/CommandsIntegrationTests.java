@@ -1,0 +1,159 @@
+package dev.nightshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.nightshift.batch.BatchLock;
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.spec.Spec;
+import dev.nightshift.spec.SpecFolder;
+import dev.nightshift.spec.SpecParser;
+import dev.nightshift.store.PullRequestRepository;
+import dev.nightshift.store.PullRequestState;
+import dev.nightshift.testing.SeededHistory;
+import dev.nightshift.testing.TestHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** prs, report, spec new, and --help on every command. */
+class CommandsIntegrationTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void prsListsThePullRequestsNightshiftOpenedWithTheirState() {
+        TestHome home = TestHome.create(dir);
+        assertThat(Captured.run(home, "prs").out()).contains("no pull request yet");
+        PullRequestRepository prs = new PullRequestRepository(home.db(), SecretMasker.none());
+        Instant t = Instant.parse("2026-01-13T14:00:00Z");
+        prs.insert("shop", "0004-billing", "github", 12, "https://github.com/me/shop/pull/12", "nightshift/0004-billing",
+                "Billing", "a", "b", t);
+        long merged = prs.insert("api", "0001-auth", "local", 1, "local:api#1", "nightshift/0001-auth", "Auth", "c", "d", t);
+        prs.updateState(merged, PullRequestState.MERGED, t.plusSeconds(60));
+        long closed = prs.insert("api", "0002-sum", "local", 2, "local:api#2", "nightshift/0002-sum", "Sum", "e", "f", t);
+        prs.updateState(closed, PullRequestState.CLOSED, t.plusSeconds(120));
+
+        Captured all = Captured.run(home, "prs");
+
+        assertThat(all.exit()).isZero();
+        assertThat(all.lines().get(0)).matches("PROJECT +PR +STATE +SPEC +OPENED");
+        assertThat(all.lines()).filteredOn(l -> !l.startsWith(" ") && !l.startsWith("PROJECT")).satisfiesExactly(
+                l -> assertThat(l).matches("shop +#12 +open +0004-billing +\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"),
+                l -> assertThat(l).matches("api +#2 +closed +0002-sum .*"),
+                l -> assertThat(l).matches("api +#1 +merged +0001-auth .*"));
+        assertThat(all.out()).contains("    https://github.com/me/shop/pull/12", "    local, branch nightshift/0001-auth");
+        assertThat(Captured.run(home, "prs", "--project", "shop").out()).contains("0004-billing").doesNotContain("0001-auth");
+    }
+
+    @Test
+    void reportRendersAPastBatchAgainAndSendsItOnce() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(smtp.getSmtp().getPort()));
+        SeededHistory.seed(home.db());
+
+        Captured latest = Captured.run(home, "report");
+
+        assertThat(latest.exit()).isZero();
+        assertThat(latest.out()).startsWith("[nightshift] 1/3 succeeded, 2 failed · 2026-01-13 ")
+                .contains("NEEDS YOU", "PR #12 (opened)", "saved to reports/20260113-140000/report.html and report.txt");
+        assertThat(home.read("reports/20260113-140000/report.html")).contains("Needs you", "<svg");
+        assertThat(smtp.getReceivedMessages()).as("no mail without --send").isEmpty();
+
+        Captured earlier = Captured.run(home, "report", "20260111-140000");
+        assertThat(earlier.out()).startsWith("[nightshift] 0/1 succeeded, 1 failed · 2026-01-11 ");
+        assertThat(home.root().resolve("reports/latest")).as("an old batch does not become the latest").doesNotExist();
+
+        Captured sent = Captured.run(home, "report", "20260113-140000", "--send");
+        assertThat(sent.exit()).isZero();
+        assertThat(sent.out()).contains("mail: 1 sent");
+        assertThat(smtp.getReceivedMessages()).singleElement()
+                .satisfies(m -> assertThat(m.getHeader("X-Nightshift-Batch", null)).isEqualTo("20260113-140000"));
+
+        Captured unknown = Captured.run(home, "report", "20990101-000000");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no batch 20990101-000000");
+
+        try (BatchLock held = BatchLock.tryAcquire(home.home().lockFile()).orElseThrow()) {
+            Captured locked = Captured.run(home, "report", "--send");
+            assertThat(locked.exit()).isEqualTo(3);
+            assertThat(locked.err()).contains("a batch holds the lock");
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void specNewWritesTheNextNumberedSpecFromTheTemplate() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-first", "# First\n");
+        home.spec("shop", "done", "0007-shipped", "# Shipped\n");
+
+        Captured created = Captured.run(home, "spec", "new", "shop", "Stripe billing: webhooks & refunds (v2)!");
+
+        assertThat(created.exit()).isZero();
+        Path file = home.root().resolve("wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md");
+        assertThat(created.out()).contains("wrote wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md");
+        Spec spec = SpecParser.read("shop", SpecFolder.NEXT, file);
+        assertThat(spec.title()).isEqualTo("Stripe billing: webhooks & refunds (v2)!");
+        assertThat(spec.meta().effectivePriority()).isEqualTo(5);
+        assertThat(spec.tasks()).hasSize(1);
+        assertThat(Files.readString(file)).contains("## Acceptance");
+
+        assertThat(Captured.run(home, "spec", "new", "shop", "Ünïcode café").out())
+                .contains("wip-specs/shop/next/0009-unicode-cafe.md");
+        Captured noProject = Captured.run(home, "spec", "new", "nowhere", "Title");
+        assertThat(noProject.exit()).isEqualTo(2);
+        assertThat(noProject.err()).contains("there is no project \"nowhere\"", "create wip-specs/nowhere/project.yml first");
+        assertThat(Captured.run(home, "spec", "new", "shop", "  ").exit()).isEqualTo(2);
+        assertThat(Captured.run(home, "spec", "new", "shop").exit()).as("a missing title is bad usage").isEqualTo(2);
+    }
+
+    @Test
+    void doctorReachesTheSmtpServerOrSaysWhatToDo() throws Exception {
+        TestHome home = TestHome.create(dir);
+        String agent = home.agent("agent.sh", "true").toString();
+        home.project("shop", "");
+        home.settings("agent: {kind: generic, command: \"%s\"}\nmail: {to: [me@example.com], smtp: {host: localhost, port: %d}}\n"
+                .formatted(agent, smtp.getSmtp().getPort()));
+
+        Captured up = Captured.run(home, "doctor");
+
+        assertThat(up.exit()).as(up.out()).isZero();
+        assertThat(up.lines()).contains("OK    mail: SMTP localhost:" + smtp.getSmtp().getPort() + " answers");
+
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        home.settings("agent: {kind: generic, command: \"%s\"}\nmail: {to: [me@example.com], smtp: {host: 127.0.0.1, port: %d}}\n"
+                .formatted(agent, closed));
+        Captured down = Captured.run(home, "doctor");
+
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.lines()).anySatisfy(l -> assertThat(l).startsWith("FAIL  mail: SMTP 127.0.0.1:" + closed
+                + " cannot be reached: ").endsWith("-> check mail.smtp in nightshift.yml; until then reports wait in reports/outbox/"));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        TestHome home = TestHome.create(dir);
+        for (List<String> command : List.of(List.of("run"), List.of("daemon"), List.of("status"), List.of("doctor"),
+                List.of("prs"), List.of("report"), List.of("spec"), List.of("spec", "new"), List.of("demo"))) {
+            String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
+                    .toArray(String[]::new);
+            Captured help = Captured.run(home, args);
+            assertThat(help.exit()).as(String.join(" ", command)).isZero();
+            assertThat(help.out()).as(String.join(" ", command)).startsWith("Usage: nightshift " + String.join(" ", command));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.nightshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightshift.testing.TestHome;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** status and doctor on a home with problems, and status on a year of history. */
+class StatusAndDoctorIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    /** A broken project.yml, a repository that does not exist, and an agent binary that is nowhere. */
+    private TestHome brokenHome() {
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, command: \"nightshift-test-agent-that-does-not-exist --go\"}\n");
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n");
+        TestHome.write(home.root().resolve("wip-specs/broken/project.yml"), "repo: /tmp/x.git\ntest: true\ntests: [a]\n");
+        TestHome.write(home.root().resolve("wip-specs/lost/project.yml"),
+                "repo: " + dir.resolve("missing.git") + "\ntest: bash tests/run.sh\n");
+        return home;
+    }
+
+    @Test
+    void statusNamesEachProblemWithWhatToDo() {
+        TestHome home = brokenHome();
+
+        Captured status = Captured.run(home, "status");
+
+        assertThat(status.exit()).isZero();
+        // read as one line: the terminal wraps them
+        String problems = status.section("PROBLEMS").replaceAll("\\s+", " ");
+        assertThat(problems).contains(
+                "! agent: \"nightshift-test-agent-that-does-not-exist\" (agent.command in nightshift.yml) is not on PATH",
+                "what to do: install it, or set agent.command to the program's full path",
+                "! broken: wip-specs/broken/project.yml:3: tests: unknown key",
+                "what to do: fix wip-specs/broken/project.yml; the project is skipped until then",
+                "! lost repository: " + dir.resolve("missing.git") + " does not exist",
+                "what to do: set repo in wip-specs/lost/project.yml to the repository's URL or path");
+        assertThat(problems).doesNotContain("shop");
+        assertThat(status.section("QUEUE")).contains("broken (skipped)").containsPattern("shop\\s+1\\s+0\\s+0\\s+0");
+        assertThat(status.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void doctorGivesEachCheckALineAndFailsWhenOneFails() {
+        TestHome home = brokenHome();
+
+        Captured doctor = Captured.run(home, "doctor");
+
+        assertThat(doctor.exit()).isEqualTo(1);
+        assertThat(doctor.lines()).contains(
+                "OK    nightshift.yml: valid",
+                "FAIL  agent: \"nightshift-test-agent-that-does-not-exist\" (agent.command in nightshift.yml) is not on PATH"
+                        + " -> install it, or set agent.command to the program's full path",
+                "FAIL  lost repository: " + dir.resolve("missing.git") + " does not exist -> set repo in "
+                        + "wip-specs/lost/project.yml to the repository's URL or path (a relative path is read from the home)",
+                "OK    shop: wip-specs/shop/project.yml valid",
+                "OK    shop repository: " + home.origin() + " has main",
+                "OK    mail: no mail.smtp: each report waits in reports/outbox/ (set mail.smtp to send)");
+        assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith("OK    git: git version"));
+        assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith(
+                "FAIL  broken: wip-specs/broken/project.yml:3: tests: unknown key").endsWith(
+                "-> fix wip-specs/broken/project.yml; the project is skipped until then"));
+        assertThat(doctor.lines()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
+        assertThat(doctor.out()).contains("3 of 9 checks failed");
+    }
+
+    @Test
+    void doctorPassesOnAGoodHomeAndNamesABaseBranchTheRemoteLacks() {
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", "true")));
+        home.project("shop", "");
+
+        Captured good = Captured.run(home, "doctor");
+        assertThat(good.exit()).as(good.out()).isZero();
+        assertThat(good.out()).contains("all 6 checks passed");
+
+        home.project("shop", "base: trunk\n");
+        Captured noBase = Captured.run(home, "doctor");
+        assertThat(noBase.exit()).isEqualTo(1);
+        assertThat(noBase.lines()).contains("FAIL  shop repository: " + home.origin() + " has no branch trunk -> set base "
+                + "in wip-specs/shop/project.yml to an existing branch");
+    }
+
+    @Test
+    void statusReadsAYearOfHistoryWithBoundedIndexedQueriesIn80Columns() {
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", "true")));
+        home.project("a-project-with-a-rather-long-name-that-would-overflow", "");
+        JdbcClient db = home.db();
+        seedAYear(db);
+
+        long started = System.nanoTime();
+        Captured status = Captured.run(home, "status");
+        System.out.println("status on a year of history (4380 batches) took "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+        assertThat(status.exit()).isZero();
+        assertThat(status.section("LAST BATCHES").lines().skip(1).toList()).hasSize(StatusCommand.LAST_BATCHES)
+                .first().asString().matches("  20261101-100000 +succeeded +20m00s +3 ok +0 failed");
+        assertThat(status.section("OPEN PULL REQUESTS")).startsWith("OPEN PULL REQUESTS (2)").contains("shop #299", "shop #300");
+        assertThat(status.out()).contains("BUDGET: today $");
+        assertThat(status.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        assertThat(explain(db, "SELECT * FROM batches ORDER BY started_at DESC, id DESC LIMIT 5")).contains("BATCHES_STARTED");
+        assertThat(explain(db, "SELECT * FROM pull_requests WHERE state = 'OPEN' ORDER BY project, number"))
+                .contains("PULL_REQUESTS_STATE");
+        assertThat(explain(db, "SELECT COALESCE(SUM(cost_usd), 0) FROM agent_runs WHERE started_at >= CURRENT_TIMESTAMP"))
+                .contains("AGENT_RUNS_STARTED");
+    }
+
+    /** Twelve batches a day for a year, three projects each, an agent run per project, 300 pull requests. */
+    private static void seedAYear(JdbcClient db) {
+        String at = "DATEADD('HOUR', -2 * X, TIMESTAMP WITH TIME ZONE '2026-11-01 12:00:00+00')";
+        db.sql("""
+                INSERT INTO batches (id, started_at, ended_at, status, trigger_kind, dry_run)
+                SELECT FORMATDATETIME(%1$s, 'yyyyMMdd-HHmmss'), %1$s, DATEADD('MINUTE', 20, %1$s),
+                       CASE WHEN MOD(X, 7) = 0 THEN 'FAILED' ELSE 'SUCCEEDED' END, 'schedule', FALSE
+                FROM SYSTEM_RANGE(1, 4380)""".formatted(at)).update();
+        db.sql("""
+                INSERT INTO build_results (batch_id, project, spec, task, outcome, agent_millis, cost_usd, tests_run,
+                    tests_passed, started_at, ended_at)
+                SELECT b.id, p.name, 'spec', 'task', CASE WHEN b.status = 'FAILED' THEN 'TESTS_FAILED' ELSE 'PR_UPDATED' END,
+                       60000, 0.10, 30, 30, b.started_at, b.ended_at
+                FROM batches b CROSS JOIN (VALUES ('shop'), ('api'), ('web')) AS p(name)""").update();
+        db.sql("""
+                INSERT INTO agent_runs (batch_id, project, spec, task, purpose, attempt, kind, started_at, ended_at, exit_code,
+                    succeeded, cost_usd)
+                SELECT batch_id, project, spec, task, 'build', 1, 'claude', started_at, ended_at, 0, TRUE, cost_usd
+                FROM build_results""").update();
+        db.sql("""
+                INSERT INTO pull_requests (project, spec, host, number, url, branch, title, state, created_at, updated_at)
+                SELECT 'shop', 'spec-' || X, 'github', X, 'https://github.com/me/shop/pull/' || X, 'nightshift/spec-' || X,
+                       'Spec ' || X, CASE WHEN X > 298 THEN 'OPEN' ELSE 'MERGED' END, %1$s, %1$s
+                FROM SYSTEM_RANGE(1, 300)""".formatted(at)).update();
+    }
+
+    private static String explain(JdbcClient db, String sql) {
+        return db.sql("EXPLAIN " + sql).query(String.class).single();
+    }
+}

@@ -17,6 +17,7 @@ public record AgentSettings(AgentKind kind, String command, List<String> env) {
             command = defaultCommand(kind);
         }
         env = env != null ? List.copyOf(env) : defaultEnv(kind);
+        EnvironmentNames.checkAgentEnv("env", env, null);
     }
 
     public static AgentSettings defaults() {

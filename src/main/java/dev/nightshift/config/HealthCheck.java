@@ -10,6 +10,9 @@ public record HealthCheck(String url, Integer expect, String body, Duration time
             throw new InvalidSettingException("url", "\"" + url + "\" is not an http:// or https:// URL");
         }
         expect = expect != null ? expect : 200;
+        if (expect < 100 || expect > 599) {
+            throw new InvalidSettingException("expect", expect + " is not an HTTP status (100 to 599)");
+        }
         timeout = timeout != null ? timeout : Duration.ofSeconds(10);
     }
 }

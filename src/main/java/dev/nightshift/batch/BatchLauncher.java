@@ -10,10 +10,8 @@ import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BatchStatus;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,7 +31,6 @@ import org.springframework.stereotype.Component;
 public class BatchLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(BatchLauncher.class);
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -73,8 +70,8 @@ public class BatchLauncher {
     /** Runs the batch under a lock the caller already holds, and releases it at the end. */
     public BatchResult launch(BatchRequest request, BatchLock held) {
         try (BatchLock lock = held) {
-            String id = nextId();
-            lock.describe("running batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
+            String id = BatchIds.next(clock, home, batches::exists);
+            lock.describe(BatchLock.RUNNING + id + ", pid " + ProcessHandle.current().pid() + ", since "
                     + LocalDateTime.now(clock).withNano(0));
             MDC.put(PhaseStepListener.LOG_KEY, home.batchLogs(id).resolve("batch.log").toString());
             runner.markBatch(id);
@@ -90,8 +87,10 @@ public class BatchLauncher {
                 return new BatchResult(id, BatchStatus.FAILED, BatchResult.BAD_CONFIGURATION,
                         "there is no project " + request.projectFilter() + " in " + home.wipSpecs());
             }
-            if (workspace.paused() || (workspace.idle() && recovered.isEmpty())) {
-                return stopEarly(run, workspace.paused() ? BatchStatus.PAUSED : BatchStatus.IDLE);
+            Optional<StopEarly> early = StopEarly.decide(home, workspace)
+                    .filter(stop -> stop.status() == BatchStatus.PAUSED || recovered.isEmpty());
+            if (early.isPresent()) {
+                return stopEarly(run, early.get());
             }
             log.info("batch {} starts{}", id, request.dryRun() ? " (dry run)" : "");
             JobExecution execution = jobOperator.start(job, run.toJobParameters());
@@ -113,26 +112,13 @@ public class BatchLauncher {
     }
 
     /** Paused or idle: no phase, no agent; recorded, and mailed only under {@code when-idle: send}. */
-    private BatchResult stopEarly(BatchRun run, BatchStatus status) throws Exception {
-        String why = status == BatchStatus.PAUSED ? "paused: " + home.pauseFile() + " exists"
-                : "idle: nothing queued or active";
+    private BatchResult stopEarly(BatchRun run, StopEarly stop) throws Exception {
         if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !run.dryRun()) {
-            batches.addNote(run.batchId(), "Nothing to do (" + why + ").");
+            batches.addNote(run.batchId(), "Nothing to do (" + stop.reason() + ").");
             report.run(run);
         }
-        batches.finish(run.batchId(), status, clock.instant());
-        log.info("batch {} {}", run.batchId(), why);
-        return new BatchResult(run.batchId(), status, BatchResult.OK, "batch " + run.batchId() + " " + why);
-    }
-
-    /** yyyyMMdd-HHmmss of now; two batches never share one, even in the same second. */
-    private String nextId() throws InterruptedException {
-        while (true) {
-            String id = ID.format(LocalDateTime.now(clock));
-            if (!batches.exists(id) && !Files.exists(home.batchReports(id))) {
-                return id;
-            }
-            Thread.sleep(1000 - (System.currentTimeMillis() % 1000) + 5);
-        }
+        batches.finish(run.batchId(), stop.status(), clock.instant());
+        log.info(stop.message(run.batchId()));
+        return new BatchResult(run.batchId(), stop.status(), BatchResult.OK, stop.message(run.batchId()));
     }
 }

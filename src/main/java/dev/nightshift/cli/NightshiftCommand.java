@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 the batch ran and nothing failed; 1 something failed or timed out;",
                 "2 bad configuration or usage; 3 another batch holds the lock."},
         subcommands = {RunCommand.class, DaemonCommand.class, StatusCommand.class, DemoCommand.class,
+                PauseCommand.class, ResumeCommand.class,
                 CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 

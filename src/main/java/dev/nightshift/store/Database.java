@@ -2,6 +2,8 @@ package dev.nightshift.store;
 
 import dev.nightshift.config.Home;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -22,13 +24,27 @@ public final class Database {
     }
 
     public static JdbcClient open(Home home) {
+        JdbcDataSource dataSource = dataSource(home);
+        migrate(dataSource);
+        return JdbcClient.create(dataSource);
+    }
+
+    /**
+     * One plain connection, without migrating: for the few statements of a batch that ends before
+     * its first phase, where loading Flyway and Spring's JDBC support would cost more than the batch.
+     */
+    public static Connection connect(Home home) throws SQLException {
+        return dataSource(home).getConnection();
+    }
+
+    private static JdbcDataSource dataSource(Home home) {
+        // H2's AUTO_SERVER listens for a second process; on loopback only (PRODUCT.md safety rules).
         System.setProperty("h2.bindAddress", "127.0.0.1");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(home.jdbcUrl());
         dataSource.setUser("sa");
         dataSource.setPassword("");
-        migrate(dataSource);
-        return JdbcClient.create(dataSource);
+        return dataSource;
     }
 
     static void migrate(DataSource dataSource) {

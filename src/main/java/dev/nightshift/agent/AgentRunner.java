@@ -92,6 +92,10 @@ public class AgentRunner {
 
     /** Runs {@code command} (the build agent's, or the supervisor's) as the configured kind. */
     public Outcome run(Request request, String command) {
+        if (runner.stopping()) {
+            return new Outcome(Status.TIMED_OUT, AgentResult.withoutUsage(false, "was not started: nightshift is stopping"),
+                    Duration.ZERO, null, null);
+        }
         Budget.State spend = budget.now();
         if (!spend.allowsRun()) {
             log.warn("budget reached ({}); the agent is not started for {}/{}", spend.describe(), request.project(),

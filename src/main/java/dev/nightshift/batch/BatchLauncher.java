@@ -4,6 +4,7 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.MailSettings;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.report.ReportPhase;
 import dev.nightshift.spec.Workspace;
@@ -11,6 +12,7 @@ import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BatchStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +43,14 @@ public class BatchLauncher {
     private final BatchOutcome outcome;
     private final ProcessRunner runner;
     private final ReportPhase report;
+    private final RunningProcesses running;
     private final Clock clock;
+    /** The batch this process runs right now, for a stop that must wait for it to end. */
+    private volatile String current;
 
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, BatchOutcome outcome, ProcessRunner runner,
-                         ReportPhase report, Clock clock) {
+                         ReportPhase report, RunningProcesses running, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.jobOperator = jobOperator;
@@ -55,11 +60,15 @@ public class BatchLauncher {
         this.outcome = outcome;
         this.runner = runner;
         this.report = report;
+        this.running = running;
         this.clock = clock;
     }
 
     /** Takes the lock, then runs the batch; returns at once with exit code 3 when the lock is held. */
     public BatchResult launch(BatchRequest request) {
+        if (running.stopping()) {
+            return new BatchResult(null, null, BatchResult.SOMETHING_FAILED, "not started: nightshift is stopping");
+        }
         Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
         if (acquired.isEmpty()) {
             return BatchResult.locked(BatchLock.holder(home.lockFile()));
@@ -71,6 +80,7 @@ public class BatchLauncher {
     public BatchResult launch(BatchRequest request, BatchLock held) {
         try (BatchLock lock = held) {
             String id = BatchIds.next(clock, home, batches::exists);
+            current = id;
             lock.describe(BatchLock.RUNNING + id + ", pid " + ProcessHandle.current().pid() + ", since "
                     + LocalDateTime.now(clock).withNano(0));
             MDC.put(PhaseStepListener.LOG_KEY, home.batchLogs(id).resolve("batch.log").toString());
@@ -95,7 +105,8 @@ public class BatchLauncher {
             log.info("batch {} starts{}", id, request.dryRun() ? " (dry run)" : "");
             JobExecution execution = jobOperator.start(job, run.toJobParameters());
             batches.attachJobExecution(id, execution.getId());
-            BatchStatus status = outcome.of(id);
+            // Told to stop (SIGTERM) while it ran: the stop has said why in the batch's note.
+            BatchStatus status = running.stopping() ? BatchStatus.STOPPED : outcome.of(id);
             batches.finish(id, status, clock.instant());
             List<String> failures = outcome.failures(id);
             String message = "batch " + id + " " + status.name().toLowerCase(java.util.Locale.ROOT)
@@ -107,8 +118,28 @@ public class BatchLauncher {
             log.error("the batch could not run", e);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
+            current = null;
             MDC.remove(PhaseStepListener.LOG_KEY);
         }
+    }
+
+    /** The batch running in this process now, if any. */
+    public Optional<String> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Waits until no batch runs in this process, at most {@code limit}; whether it ended. */
+    public boolean awaitEnd(Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (current != null && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current == null;
+            }
+        }
+        return current == null;
     }
 
     /** Paused or idle: no phase, no agent; recorded, and mailed only under {@code when-idle: send}. */

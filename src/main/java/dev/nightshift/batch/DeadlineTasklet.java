@@ -40,6 +40,11 @@ public class DeadlineTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         var context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        if (running.stopping()) {
+            context.putString(PhaseStepListener.OUTCOME, PhaseOutcome.SKIPPED.name());
+            context.putString(PhaseStepListener.DETAIL, "not run: nightshift was told to stop");
+            return RepeatStatus.FINISHED;
+        }
         BatchRun run = BatchRun.from(chunk.getStepContext().getJobParameters());
         Instant deadline = Instant.ofEpochMilli(context.getLong(PhaseStepListener.DEADLINE));
         Map<String, String> mdc = MDC.getCopyOfContextMap();

@@ -4,6 +4,8 @@ import dev.nightshift.batch.BatchLauncher;
 import dev.nightshift.batch.BatchLock;
 import dev.nightshift.batch.BatchRequest;
 import dev.nightshift.batch.BatchResult;
+import dev.nightshift.batch.GracefulStop;
+import dev.nightshift.batch.StopSignals;
 import dev.nightshift.batch.QuickBatch;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
@@ -31,7 +33,7 @@ class RunCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Home home = parent.home();
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
         // The lock comes before anything else, so that a second batch exits at once and two
@@ -49,7 +51,8 @@ class RunCommand implements Callable<Integer> {
                 System.out.println(quick.get().message());
                 return quick.get().exitCode();
             }
-            try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH)) {
+            try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH);
+                 AutoCloseable signals = StopSignals.route(context.getBean(GracefulStop.class)::stop)) {
                 BatchResult result = context.getBean(BatchLauncher.class).launch(request, lock.get());
                 (result.exitCode() == BatchResult.OK ? System.out : System.err).println(result.message());
                 return result.exitCode();

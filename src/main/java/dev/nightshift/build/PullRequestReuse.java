@@ -4,6 +4,7 @@ import dev.nightshift.phase.BatchRun;
 import dev.nightshift.pr.HostProject;
 import dev.nightshift.pr.HostPullRequest;
 import dev.nightshift.pr.PullRequestHost;
+import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.store.Records.PullRequest;
@@ -31,15 +32,21 @@ public class PullRequestReuse {
     }
 
     private final PullRequestRepository pullRequests;
+    private final SecretMasker masker;
     private final Clock clock;
 
-    public PullRequestReuse(PullRequestRepository pullRequests, Clock clock) {
+    public PullRequestReuse(PullRequestRepository pullRequests, SecretMasker masker, Clock clock) {
         this.pullRequests = pullRequests;
+        this.masker = masker;
         this.clock = clock;
     }
 
     public Published publish(BatchRun run, PullRequestHost host, HostProject project, String spec, String branch,
-                             String title, String head, String body, String comment) {
+                             String rawTitle, String head, String rawBody, String rawComment) {
+        // Every host gets its text from here: a secret the agent wrote in its note never leaves masked text.
+        String title = masker.mask(rawTitle);
+        String body = masker.mask(rawBody);
+        String comment = masker.mask(rawComment);
         Optional<PullRequest> known = pullRequests.latestForSpec(project.name(), spec)
                 .filter(pr -> pr.state() == PullRequestState.OPEN);
         if (known.isEmpty()) {

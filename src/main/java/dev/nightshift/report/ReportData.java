@@ -110,8 +110,9 @@ public class ReportData {
             needsYou.add(0, "Budget reached: no agent runs until it resets (" + spend.describe() + ")");
         }
         ReportModel.BudgetLine budgetLine = new ReportModel.BudgetLine(
-                money(spend.spentToday()) + " of " + money(spend.dailyUsd()) + " today",
-                money(spend.spentMonth()) + " of " + money(spend.monthlyUsd()) + " this month", near);
+                money(spend.spentToday()) + " of " + money(spend.dailyUsd()) + " today (" + spend.dailyPercent() + "%)",
+                money(spend.spentMonth()) + " of " + money(spend.monthlyUsd()) + " this month (" + spend.monthlyPercent() + "%)",
+                near);
         List<String> notes = batch.note() == null ? List.of() : batch.note().lines().toList();
         return new ReportModel(batchId, subject, WHEN.format(batch.startedAt().atZone(zone)),
                 batch.status().name().toLowerCase(Locale.ROOT), batch.dryRun(), notes, needsYou, phases, rows, idle,

@@ -46,6 +46,8 @@ class BudgetIntegrationTests {
                 .as("the line right under the subject")
                 .startsWith("! Budget reached: no agent run was started (today $90.00 of $1000.00 (9%), this month"
                         + " $90.00 of $100.00 (90%); stop-at 90%)");
+        assertThat(report).as("spend, budget and share in the report's budget section")
+                .contains("$90.00 of $1000.00 today (9%)", "$90.00 of $100.00 this month (90%)");
         assertThat(Files.readString(home.latestReport().resolve("report.html"))).contains("Budget reached: no agent run was started");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

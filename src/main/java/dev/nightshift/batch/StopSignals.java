@@ -37,7 +37,7 @@ public final class StopSignals {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), StopSignals::stop);
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            } catch (IllegalArgumentException e) {
                 log.debug("cannot handle SIG{} here: {}", name, e.getMessage());
             }
         }

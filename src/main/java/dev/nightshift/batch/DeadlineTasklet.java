@@ -4,6 +4,7 @@ import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.PhaseOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,12 @@ public class DeadlineTasklet implements Tasklet {
 
     private final Phase phase;
     private final RunningProcesses running;
+    private final SecretMasker masker;
 
-    public DeadlineTasklet(Phase phase, RunningProcesses running) {
+    public DeadlineTasklet(Phase phase, RunningProcesses running, SecretMasker masker) {
         this.phase = phase;
         this.running = running;
+        this.masker = masker;
     }
 
     @Override
@@ -91,7 +94,8 @@ public class DeadlineTasklet implements Tasklet {
         }
         context.putString(PhaseStepListener.OUTCOME, outcome.name());
         if (detail != null) {
-            context.putString(PhaseStepListener.DETAIL, detail);
+            // The step's context is stored in Spring Batch's own tables: masked like every other record.
+            context.putString(PhaseStepListener.DETAIL, masker.mask(detail));
         }
         return RepeatStatus.FINISHED;
     }

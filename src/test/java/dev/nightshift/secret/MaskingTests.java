@@ -35,6 +35,17 @@ class MaskingTests {
     }
 
     @Test
+    void aPasswordInAUrlIsMaskedAndItsUserKept() {
+        SecretMasker masker = SecretMasker.none();
+
+        assertThat(masker.mask("fatal: unable to access 'https://bot:hunter2-pass@git.example.com/shop.git/'"))
+                .isEqualTo("fatal: unable to access 'https://bot:[secret]@git.example.com/shop.git/'");
+        assertThat(masker.mask("ssh://git@example.com:22/shop.git and https://example.com/a:b@c"))
+                .as("no password there").isEqualTo("ssh://git@example.com:22/shop.git and https://example.com/a:b@c");
+        assertThat(masker.findIn("https://bot:hunter2-pass@git.example.com")).containsExactly("a password in a URL");
+    }
+
+    @Test
     void aLoggedExceptionIsMaskedOnTheConsoleAndInTheBatchLogs() {
         MaskedMessageConverter.use(SecretMasker.forVariables(List.of("DEPLOY_KEY"), Map.of("DEPLOY_KEY", CONFIGURED)));
         LoggerContext context = new LoggerContext();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -47,6 +48,8 @@ public class BatchLauncher {
     private final Clock clock;
     /** The batch this process runs right now, for a stop that must wait for it to end. */
     private volatile String current;
+    /** Callers inside {@link #launch}, counted from their first line: a stop waits for all of them. */
+    private final AtomicInteger inside = new AtomicInteger();
 
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, BatchOutcome outcome, ProcessRunner runner,
@@ -66,19 +69,30 @@ public class BatchLauncher {
 
     /** Takes the lock, then runs the batch; returns at once with exit code 3 when the lock is held. */
     public BatchResult launch(BatchRequest request) {
-        if (running.stopping()) {
-            return new BatchResult(null, null, BatchResult.SOMETHING_FAILED, "not started: nightshift is stopping");
+        inside.incrementAndGet();
+        try {
+            if (running.stopping()) {
+                return stopping();
+            }
+            Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
+            if (acquired.isEmpty()) {
+                return BatchResult.locked(BatchLock.holder(home.lockFile()));
+            }
+            return launch(request, acquired.get());
+        } finally {
+            inside.decrementAndGet();
         }
-        Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
-        if (acquired.isEmpty()) {
-            return BatchResult.locked(BatchLock.holder(home.lockFile()));
-        }
-        return launch(request, acquired.get());
     }
 
     /** Runs the batch under a lock the caller already holds, and releases it at the end. */
     public BatchResult launch(BatchRequest request, BatchLock held) {
+        // Counted before the stop flag is read, and the stop raises the flag before it counts:
+        // either this batch never starts or the stop waits for it (GracefulStop).
+        inside.incrementAndGet();
         try (BatchLock lock = held) {
+            if (running.stopping()) {
+                return stopping();
+            }
             String id = BatchIds.next(clock, home, batches::exists);
             current = id;
             lock.describe(BatchLock.RUNNING + id + ", pid " + ProcessHandle.current().pid() + ", since "
@@ -107,6 +121,9 @@ public class BatchLauncher {
             batches.attachJobExecution(id, execution.getId());
             // Told to stop (SIGTERM) while it ran: the stop has said why in the batch's note.
             BatchStatus status = running.stopping() ? BatchStatus.STOPPED : outcome.of(id);
+            if (status == BatchStatus.STOPPED && batches.find(id).map(b -> b.note() == null).orElse(true)) {
+                batches.addNote(id, "Stopped: nightshift was told to stop as this batch began.");
+            }
             batches.finish(id, status, clock.instant());
             List<String> failures = outcome.failures(id);
             String message = "batch " + id + " " + status.name().toLowerCase(java.util.Locale.ROOT)
@@ -119,8 +136,13 @@ public class BatchLauncher {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
             current = null;
+            inside.decrementAndGet();
             MDC.remove(PhaseStepListener.LOG_KEY);
         }
+    }
+
+    private static BatchResult stopping() {
+        return new BatchResult(null, null, BatchResult.SOMETHING_FAILED, "not started: nightshift is stopping");
     }
 
     /** The batch running in this process now, if any. */
@@ -128,18 +150,23 @@ public class BatchLauncher {
         return Optional.ofNullable(current);
     }
 
+    /** Whether a caller is inside {@link #launch} now, from its first line to its last. */
+    public boolean busy() {
+        return inside.get() > 0;
+    }
+
     /** Waits until no batch runs in this process, at most {@code limit}; whether it ended. */
     public boolean awaitEnd(Duration limit) {
         long until = System.nanoTime() + limit.toNanos();
-        while (current != null && System.nanoTime() < until) {
+        while (busy() && System.nanoTime() < until) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return current == null;
+                return !busy();
             }
         }
-        return current == null;
+        return !busy();
     }
 
     /** Paused or idle: no phase, no agent; recorded, and mailed only under {@code when-idle: send}. */

@@ -59,25 +59,26 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent> {
     /** Stops firing, and stops the batch that runs now, if any; returns once it is recorded. */
     public void stop() {
         standBy();
-        Optional<String> batch = launcher.current();
-        if (batch.isEmpty()) {
+        // The flag first: from here on no batch and no agent starts, and every process running dies.
+        deadline.set(clock.instant().plus(TIME_LEFT_FOR_COMMANDS));
+        int killed = running.stopAll();
+        if (!launcher.busy()) {
             // A normal end: the batch finished before its context closed.
             return;
         }
-        String id = batch.get();
-        String phase = batches.phases(id).stream().filter(p -> p.endedAt() == null).map(Records.Phase::phase)
-                .reduce((first, later) -> later).orElse(null);
-        batches.addNote(id, "Stopped: nightshift was told to stop" + (phase != null ? " during the " + phase + " phase" : "")
-                + "; its processes were ended, no agent started after that and the phases not yet begun were skipped."
-                + " Unfinished work stays on its branch for the next batch.");
-        // What still runs of the interrupted phase (a commit that keeps work) gets seconds, not its limit.
-        deadline.set(clock.instant().plus(TIME_LEFT_FOR_COMMANDS));
-        int killed = running.stopAll();
-        log.warn("stopping: batch {}{}; {} process(es) ended", id, phase != null ? " was in its " + phase + " phase" : "",
-                killed);
+        Optional<String> batch = launcher.current();
+        batch.ifPresent(id -> {
+            String phase = batches.phases(id).stream().filter(p -> p.endedAt() == null).map(Records.Phase::phase)
+                    .reduce((first, later) -> later).orElse(null);
+            batches.addNote(id, "Stopped: nightshift was told to stop" + (phase != null ? " during the " + phase + " phase" : "")
+                    + "; its processes were ended, no agent started after that and the phases not yet begun were skipped."
+                    + " Unfinished work stays on its branch for the next batch.");
+            log.warn("stopping: batch {}{}; {} process(es) ended", id, phase != null ? " was in its " + phase + " phase" : "",
+                    killed);
+        });
         if (!launcher.awaitEnd(WAIT_FOR_BATCH)) {
-            batches.finish(id, BatchStatus.STOPPED, clock.instant());
-            log.warn("batch {} did not end within {}s; recorded as stopped", id, WAIT_FOR_BATCH.toSeconds());
+            batch.ifPresent(id -> batches.finish(id, BatchStatus.STOPPED, clock.instant()));
+            log.warn("the batch did not end within {}s; recorded as stopped", WAIT_FOR_BATCH.toSeconds());
         }
     }
 

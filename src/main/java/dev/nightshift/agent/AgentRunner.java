@@ -9,6 +9,7 @@ import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.store.AgentRunRepository;
+import dev.nightshift.store.BatchRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 public class AgentRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AgentRunner.class);
+    static final String BUDGET_NOTE = "Budget reached: no agent run was started";
 
     /** One run's inputs. {@code purpose} is build, fix, merge or review. */
     public record Request(String batchId, String project, String spec, String task, String purpose, int attempt,
@@ -55,10 +57,12 @@ public class AgentRunner {
     private final ProcessEnvironment environment;
     private final AgentRunRepository runs;
     private final Budget budget;
+    private final BatchRepository batches;
     private final Clock clock;
 
     public AgentRunner(Home home, NightshiftSettings settings, List<CodingAgent> kinds, ProcessRunner runner,
-                       ProcessEnvironment environment, AgentRunRepository runs, Budget budget, Clock clock) {
+                       ProcessEnvironment environment, AgentRunRepository runs, Budget budget, BatchRepository batches,
+                       Clock clock) {
         this.home = home;
         this.settings = settings;
         this.kinds = kinds.stream().collect(Collectors.toMap(CodingAgent::kind, Function.identity()));
@@ -66,6 +70,7 @@ public class AgentRunner {
         this.environment = environment;
         this.runs = runs;
         this.budget = budget;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -73,12 +78,29 @@ public class AgentRunner {
         return run(request, settings.agent().command());
     }
 
+    /**
+     * Puts the stop at the top of the batch's report (its notes), once per batch, in words that
+     * stay true when the report is rendered again after the budget reset.
+     */
+    private void noteBudgetStop(String batchId, Budget.State spend) {
+        boolean noted = batches.find(batchId).map(b -> b.note() != null && b.note().contains(BUDGET_NOTE)).orElse(false);
+        if (!noted) {
+            batches.addNote(batchId, BUDGET_NOTE + " (" + spend.describe() + "; stop-at "
+                    + spend.stopAt().movePointRight(2).stripTrailingZeros().toPlainString() + "%).");
+        }
+    }
+
     /** Runs {@code command} (the build agent's, or the supervisor's) as the configured kind. */
     public Outcome run(Request request, String command) {
+        if (runner.stopping()) {
+            return new Outcome(Status.TIMED_OUT, AgentResult.withoutUsage(false, "was not started: nightshift is stopping"),
+                    Duration.ZERO, null, null);
+        }
         Budget.State spend = budget.now();
         if (!spend.allowsRun()) {
             log.warn("budget reached ({}); the agent is not started for {}/{}", spend.describe(), request.project(),
                     request.spec());
+            noteBudgetStop(request.batchId(), spend);
             return new Outcome(Status.BUDGET_STOPPED,
                     AgentResult.withoutUsage(false, "not started: budget reached, " + spend.describe()),
                     Duration.ZERO, null, spend.describe());

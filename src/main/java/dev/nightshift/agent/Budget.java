@@ -47,6 +47,16 @@ public class Budget {
                     spentToday, dailyUsd, percent(dailyShare()), spentMonth, monthlyUsd, percent(monthlyShare()));
         }
 
+        /** The share of the daily budget spent, in whole percent. */
+        public int dailyPercent() {
+            return percent(dailyShare());
+        }
+
+        /** The share of the monthly budget spent, in whole percent. */
+        public int monthlyPercent() {
+            return percent(monthlyShare());
+        }
+
         private static int percent(BigDecimal share) {
             return share.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).intValue();
         }

@@ -4,18 +4,19 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.MailSettings;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.report.ReportPhase;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BatchStatus;
-import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,7 +34,6 @@ import org.springframework.stereotype.Component;
 public class BatchLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(BatchLauncher.class);
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -44,11 +44,16 @@ public class BatchLauncher {
     private final BatchOutcome outcome;
     private final ProcessRunner runner;
     private final ReportPhase report;
+    private final RunningProcesses running;
     private final Clock clock;
+    /** The batch this process runs right now, for a stop that must wait for it to end. */
+    private volatile String current;
+    /** Callers inside {@link #launch}, counted from their first line: a stop waits for all of them. */
+    private final AtomicInteger inside = new AtomicInteger();
 
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, BatchOutcome outcome, ProcessRunner runner,
-                         ReportPhase report, Clock clock) {
+                         ReportPhase report, RunningProcesses running, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.jobOperator = jobOperator;
@@ -58,23 +63,39 @@ public class BatchLauncher {
         this.outcome = outcome;
         this.runner = runner;
         this.report = report;
+        this.running = running;
         this.clock = clock;
     }
 
     /** Takes the lock, then runs the batch; returns at once with exit code 3 when the lock is held. */
     public BatchResult launch(BatchRequest request) {
-        Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
-        if (acquired.isEmpty()) {
-            return BatchResult.locked(BatchLock.holder(home.lockFile()));
+        inside.incrementAndGet();
+        try {
+            if (running.stopping()) {
+                return stopping();
+            }
+            Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
+            if (acquired.isEmpty()) {
+                return BatchResult.locked(BatchLock.holder(home.lockFile()));
+            }
+            return launch(request, acquired.get());
+        } finally {
+            inside.decrementAndGet();
         }
-        return launch(request, acquired.get());
     }
 
     /** Runs the batch under a lock the caller already holds, and releases it at the end. */
     public BatchResult launch(BatchRequest request, BatchLock held) {
+        // Counted before the stop flag is read, and the stop raises the flag before it counts:
+        // either this batch never starts or the stop waits for it (GracefulStop).
+        inside.incrementAndGet();
         try (BatchLock lock = held) {
-            String id = nextId();
-            lock.describe("running batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
+            if (running.stopping()) {
+                return stopping();
+            }
+            String id = BatchIds.next(clock, home, batches::exists);
+            current = id;
+            lock.describe(BatchLock.RUNNING + id + ", pid " + ProcessHandle.current().pid() + ", since "
                     + LocalDateTime.now(clock).withNano(0));
             MDC.put(PhaseStepListener.LOG_KEY, home.batchLogs(id).resolve("batch.log").toString());
             runner.markBatch(id);
@@ -90,13 +111,19 @@ public class BatchLauncher {
                 return new BatchResult(id, BatchStatus.FAILED, BatchResult.BAD_CONFIGURATION,
                         "there is no project " + request.projectFilter() + " in " + home.wipSpecs());
             }
-            if (workspace.paused() || (workspace.idle() && recovered.isEmpty())) {
-                return stopEarly(run, workspace.paused() ? BatchStatus.PAUSED : BatchStatus.IDLE);
+            Optional<StopEarly> early = StopEarly.decide(home, workspace)
+                    .filter(stop -> stop.status() == BatchStatus.PAUSED || recovered.isEmpty());
+            if (early.isPresent()) {
+                return stopEarly(run, early.get());
             }
             log.info("batch {} starts{}", id, request.dryRun() ? " (dry run)" : "");
             JobExecution execution = jobOperator.start(job, run.toJobParameters());
             batches.attachJobExecution(id, execution.getId());
-            BatchStatus status = outcome.of(id);
+            // Told to stop (SIGTERM) while it ran: the stop has said why in the batch's note.
+            BatchStatus status = running.stopping() ? BatchStatus.STOPPED : outcome.of(id);
+            if (status == BatchStatus.STOPPED && batches.find(id).map(b -> b.note() == null).orElse(true)) {
+                batches.addNote(id, "Stopped: nightshift was told to stop as this batch began.");
+            }
             batches.finish(id, status, clock.instant());
             List<String> failures = outcome.failures(id);
             String message = "batch " + id + " " + status.name().toLowerCase(java.util.Locale.ROOT)
@@ -108,31 +135,48 @@ public class BatchLauncher {
             log.error("the batch could not run", e);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
+            current = null;
+            inside.decrementAndGet();
             MDC.remove(PhaseStepListener.LOG_KEY);
         }
     }
 
-    /** Paused or idle: no phase, no agent; recorded, and mailed only under {@code when-idle: send}. */
-    private BatchResult stopEarly(BatchRun run, BatchStatus status) throws Exception {
-        String why = status == BatchStatus.PAUSED ? "paused: " + home.pauseFile() + " exists"
-                : "idle: nothing queued or active";
-        if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !run.dryRun()) {
-            batches.addNote(run.batchId(), "Nothing to do (" + why + ").");
-            report.run(run);
-        }
-        batches.finish(run.batchId(), status, clock.instant());
-        log.info("batch {} {}", run.batchId(), why);
-        return new BatchResult(run.batchId(), status, BatchResult.OK, "batch " + run.batchId() + " " + why);
+    private static BatchResult stopping() {
+        return new BatchResult(null, null, BatchResult.SOMETHING_FAILED, "not started: nightshift is stopping");
     }
 
-    /** yyyyMMdd-HHmmss of now; two batches never share one, even in the same second. */
-    private String nextId() throws InterruptedException {
-        while (true) {
-            String id = ID.format(LocalDateTime.now(clock));
-            if (!batches.exists(id) && !Files.exists(home.batchReports(id))) {
-                return id;
+    /** The batch running in this process now, if any. */
+    public Optional<String> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Whether a caller is inside {@link #launch} now, from its first line to its last. */
+    public boolean busy() {
+        return inside.get() > 0;
+    }
+
+    /** Waits until no batch runs in this process, at most {@code limit}; whether it ended. */
+    public boolean awaitEnd(Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (busy() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !busy();
             }
-            Thread.sleep(1000 - (System.currentTimeMillis() % 1000) + 5);
         }
+        return !busy();
+    }
+
+    /** Paused or idle: no phase, no agent; recorded, and mailed only under {@code when-idle: send}. */
+    private BatchResult stopEarly(BatchRun run, StopEarly stop) throws Exception {
+        if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !run.dryRun()) {
+            batches.addNote(run.batchId(), "Nothing to do (" + stop.reason() + ").");
+            report.run(run);
+        }
+        batches.finish(run.batchId(), stop.status(), clock.instant());
+        log.info(stop.message(run.batchId()));
+        return new BatchResult(run.batchId(), stop.status(), BatchResult.OK, stop.message(run.batchId()));
     }
 }

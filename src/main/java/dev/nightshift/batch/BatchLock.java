@@ -19,12 +19,17 @@ import java.util.Optional;
  */
 public final class BatchLock implements AutoCloseable {
 
+    /** What a holder writes while a batch runs; a clean end overwrites it with "free; ...". */
+    static final String RUNNING = "running batch ";
+
     private final FileChannel channel;
     private final FileLock lock;
+    private final String previousHolder;
 
-    private BatchLock(FileChannel channel, FileLock lock) {
+    private BatchLock(FileChannel channel, FileLock lock, String previousHolder) {
         this.channel = channel;
         this.lock = lock;
+        this.previousHolder = previousHolder;
     }
 
     /** The lock, or empty when another process (or another batch of this one) holds it. */
@@ -43,7 +48,7 @@ public final class BatchLock implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
-            BatchLock held = new BatchLock(channel, lock);
+            BatchLock held = new BatchLock(channel, lock, read(channel));
             held.describe("pid " + ProcessHandle.current().pid() + ", since "
                     + java.time.LocalDateTime.now().withNano(0) + ", starting a batch");
             return Optional.of(held);
@@ -89,6 +94,20 @@ public final class BatchLock implements AutoCloseable {
             }
         }
         return "unknown holder";
+    }
+
+    /**
+     * Whether the last holder died in the middle of a batch: the kernel freed its lock, but the
+     * file still says it was running one. The new batch then has to recover before anything else.
+     */
+    public boolean previousHolderDied() {
+        return previousHolder.startsWith(RUNNING);
+    }
+
+    private static String read(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+        channel.read(buffer, 0);
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
     }
 
     /** Writes who holds the lock now (pid, batch, start) into the file. */

@@ -65,8 +65,9 @@ public class CrashRecovery {
         List<String> notes = new ArrayList<>();
         for (Records.Batch dead : batches.running()) {
             int killed = ProcessTree.killByMarkerPrefix(dead.id() + "/");
+            // The latest phase that never ended is where the process died.
             String phase = batches.phases(dead.id()).stream().filter(p -> p.endedAt() == null)
-                    .map(Records.Phase::phase).findFirst().orElse(null);
+                    .map(Records.Phase::phase).reduce((first, later) -> later).orElse(null);
             batches.phases(dead.id()).stream().filter(p -> p.endedAt() == null)
                     .forEach(p -> batches.endPhase(dead.id(), p.phase(), PhaseOutcome.FAILED,
                             "the batch's process died during this phase", clock.instant()));

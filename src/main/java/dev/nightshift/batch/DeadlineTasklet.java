@@ -4,6 +4,7 @@ import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.PhaseOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,15 +32,22 @@ public class DeadlineTasklet implements Tasklet {
 
     private final Phase phase;
     private final RunningProcesses running;
+    private final SecretMasker masker;
 
-    public DeadlineTasklet(Phase phase, RunningProcesses running) {
+    public DeadlineTasklet(Phase phase, RunningProcesses running, SecretMasker masker) {
         this.phase = phase;
         this.running = running;
+        this.masker = masker;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         var context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        if (running.stopping()) {
+            context.putString(PhaseStepListener.OUTCOME, PhaseOutcome.SKIPPED.name());
+            context.putString(PhaseStepListener.DETAIL, "not run: nightshift was told to stop");
+            return RepeatStatus.FINISHED;
+        }
         BatchRun run = BatchRun.from(chunk.getStepContext().getJobParameters());
         Instant deadline = Instant.ofEpochMilli(context.getLong(PhaseStepListener.DEADLINE));
         Map<String, String> mdc = MDC.getCopyOfContextMap();
@@ -62,10 +70,13 @@ public class DeadlineTasklet implements Tasklet {
             outcome = report.skipped() ? PhaseOutcome.SKIPPED : PhaseOutcome.COMPLETED;
             detail = report.summary();
         } catch (TimeoutException e) {
+            // The phase thread is never interrupted: an interrupt that lands while it writes to H2
+            // closes H2's file channel, and with it the database for every thread. Killing its
+            // processes ends what it waits for; it gets a moment to record that, then is left behind.
             int killed = running.killAll();
-            work.cancel(true);
             outcome = PhaseOutcome.TIMED_OUT;
             detail = "reached its deadline; " + killed + " process(es) killed";
+            thread.shutdown();
             try {
                 thread.awaitTermination(AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException interrupted) {
@@ -78,15 +89,15 @@ public class DeadlineTasklet implements Tasklet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.killAll();
-            work.cancel(true);
             outcome = PhaseOutcome.FAILED;
             detail = "interrupted";
         } finally {
-            thread.shutdownNow();
+            thread.shutdown();
         }
         context.putString(PhaseStepListener.OUTCOME, outcome.name());
         if (detail != null) {
-            context.putString(PhaseStepListener.DETAIL, detail);
+            // The step's context is stored in Spring Batch's own tables: masked like every other record.
+            context.putString(PhaseStepListener.DETAIL, masker.mask(detail));
         }
         return RepeatStatus.FINISHED;
     }

@@ -134,12 +134,24 @@ public class PhaseStepListener implements StepExecutionListener {
         }
     }
 
+    /**
+     * Why a phase failed, in one line: the root cause, except that a file nightshift could not
+     * write is named by the message that says which file (a full disk's root cause names none).
+     */
     static String rootMessage(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
+        Throwable io = null;
+        while (true) {
+            if (io == null && root instanceof java.io.IOException && root.getMessage() != null) {
+                io = root;
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message != null ? ": " + message : "");
+        Throwable shown = io != null ? io : root;
+        String message = shown.getMessage();
+        return shown.getClass().getSimpleName() + (message != null ? ": " + message : "");
     }
 }

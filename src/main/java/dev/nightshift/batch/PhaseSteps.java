@@ -11,6 +11,7 @@ import dev.nightshift.integration.IntegrationPhase;
 import dev.nightshift.maintenance.MaintenancePhase;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.report.ReportPhase;
+import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.supervisor.SupervisorPhase;
@@ -48,16 +49,18 @@ class PhaseSteps {
     private final BatchRepository batches;
     private final ProcessDeadline processDeadline;
     private final RunningProcesses running;
+    private final SecretMasker masker;
     private final Clock clock;
 
     PhaseSteps(JobRepository repository, Home home, PhaseDeadlines deadlines, BatchRepository batches,
-               ProcessDeadline processDeadline, RunningProcesses running, Clock clock) {
+               ProcessDeadline processDeadline, RunningProcesses running, SecretMasker masker, Clock clock) {
         this.repository = repository;
         this.home = home;
         this.deadlines = deadlines;
         this.batches = batches;
         this.processDeadline = processDeadline;
         this.running = running;
+        this.masker = masker;
         this.clock = clock;
     }
 
@@ -123,7 +126,7 @@ class PhaseSteps {
 
     private Step phaseStep(Phase phase) {
         return new StepBuilder(phase.name(), repository)
-                .tasklet(new DeadlineTasklet(phase, running), NO_TRANSACTION)
+                .tasklet(new DeadlineTasklet(phase, running, masker), NO_TRANSACTION)
                 .listener(listener(phase.name(), null))
                 .build();
     }

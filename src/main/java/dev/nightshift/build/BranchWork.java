@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.git.Git;
+import dev.nightshift.git.GitException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +144,11 @@ public class BranchWork {
      * runs: a pre-push hook is code the agent could have written.
      */
     public void push(Path worktree, String branch, Path log) {
-        git.out(worktree, log, "push", "--no-verify", "--porcelain", "origin", "HEAD:refs/heads/" + branch);
+        ProcessResult pushed = git.run(worktree, log, "push", "--no-verify", "--porcelain", "origin",
+                "HEAD:refs/heads/" + branch);
+        if (!pushed.succeeded()) {
+            throw new GitException(PushRefusal.describe(branch, pushed.stdout() + "\n" + pushed.tail()));
+        }
     }
 
     public String recentLog(Path worktree, Path log) {

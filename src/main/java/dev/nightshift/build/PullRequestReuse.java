@@ -46,7 +46,9 @@ public class PullRequestReuse {
      * the agent's words, so they are masked for secrets before they leave.
      */
     public Published publish(BatchRun run, PullRequestHost host, HostProject project, String spec, String branch,
-                             String title, String head, String rawBody, String rawComment) {
+                             String rawTitle, String head, String rawBody, String rawComment) {
+        // Every host gets its text from here: a secret the agent wrote in its note never leaves masked text.
+        String title = masker.mask(rawTitle);
         String body = masker.mask(rawBody);
         String comment = masker.mask(rawComment);
         Optional<PullRequest> known = pullRequests.latestForSpec(project.name(), spec)

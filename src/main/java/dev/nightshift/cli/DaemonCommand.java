@@ -1,5 +1,7 @@
 package dev.nightshift.cli;
 
+import dev.nightshift.batch.GracefulStop;
+import dev.nightshift.batch.StopSignals;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
@@ -28,6 +30,12 @@ class DaemonCommand implements Callable<Integer> {
             if (event instanceof org.springframework.context.event.ContextClosedEvent) {
                 stopped.countDown();
             }
+        });
+        // SIGTERM: stop firing, end the running batch cleanly, then exit (GracefulStop).
+        GracefulStop stop = context.getBean(GracefulStop.class);
+        StopSignals.route(() -> {
+            stop.stop();
+            stop.shutDownSchedule();
         });
         context.getBean(DaemonSchedule.class).start();
         System.out.println("nightshift daemon: home " + home.root() + ", schedule \"" + settings.schedule().expression()

@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 the batch ran and nothing failed; 1 something failed or timed out;",
                 "2 bad configuration or usage; 3 another batch holds the lock."},
         subcommands = {RunCommand.class, DaemonCommand.class, StatusCommand.class, DoctorCommand.class,
-                PrsCommand.class, ReportCommand.class, SpecCommand.class, DemoCommand.class,
+                PrsCommand.class, ReportCommand.class, SpecCommand.class, PauseCommand.class, ResumeCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 

@@ -4,9 +4,13 @@ import dev.nightshift.batch.BatchLauncher;
 import dev.nightshift.batch.BatchLock;
 import dev.nightshift.batch.BatchRequest;
 import dev.nightshift.batch.BatchResult;
+import dev.nightshift.batch.GracefulStop;
+import dev.nightshift.batch.StopSignals;
+import dev.nightshift.batch.QuickBatch;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,7 +33,7 @@ class RunCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Home home = parent.home();
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
         // The lock comes before anything else, so that a second batch exits at once and two
@@ -39,10 +43,20 @@ class RunCommand implements Callable<Integer> {
             System.err.println("nightshift: another batch holds the lock (" + BatchLock.holder(home.lockFile()) + ")");
             return BatchResult.LOCKED;
         }
-        try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH)) {
-            BatchResult result = context.getBean(BatchLauncher.class).launch(new BatchRequest("cli", dryRun, project), lock.get());
-            (result.exitCode() == BatchResult.OK ? System.out : System.err).println(result.message());
-            return result.exitCode();
+        try {
+            BatchRequest request = new BatchRequest("cli", dryRun, project);
+            // Paused or idle: decided and recorded before Spring starts (the idle no-op, about a second).
+            Optional<BatchResult> quick = QuickBatch.tryRun(home, settings, request, lock.get(), Clock.systemDefaultZone());
+            if (quick.isPresent()) {
+                System.out.println(quick.get().message());
+                return quick.get().exitCode();
+            }
+            try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH);
+                 AutoCloseable signals = StopSignals.route(context.getBean(GracefulStop.class)::stop)) {
+                BatchResult result = context.getBean(BatchLauncher.class).launch(request, lock.get());
+                (result.exitCode() == BatchResult.OK ? System.out : System.err).println(result.message());
+                return result.exitCode();
+            }
         } finally {
             lock.get().close();
         }

@@ -20,6 +20,7 @@ public record AgentSettings(AgentKind kind, String command, List<String> env, Ag
         }
         env = env != null ? List.copyOf(env) : defaultEnv(kind);
         prices = prices != null ? prices : AgentPrices.defaults();
+        EnvironmentNames.checkAgentEnv("env", env, null);
     }
 
     public static AgentSettings defaults() {

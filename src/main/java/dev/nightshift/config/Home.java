@@ -94,6 +94,8 @@ public record Home(Path root) {
 
     public String jdbcUrl() {
         // AUTO_SERVER lets `status` open the database while the daemon holds it (NOTES.md).
-        return "jdbc:h2:file:" + database() + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a batch
+        // killed in that window (kill -9) would lose them: a pull request row, a phase's end.
+        return "jdbc:h2:file:" + database() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 }

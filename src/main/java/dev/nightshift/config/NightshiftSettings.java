@@ -30,6 +30,14 @@ public record NightshiftSettings(
         budget = budget != null ? budget : BudgetSettings.defaults();
         mail = mail != null ? mail : MailSettings.defaults();
         retention = retention != null ? retention : RetentionSettings.defaults();
+        if (mail.smtp() != null) {
+            EnvironmentNames.checkAgentEnv("agent.env", agent.env(), mail.smtp().passwordEnv());
+        }
+        if (timeouts.batch().compareTo(timeouts.report()) <= 0) {
+            throw new InvalidSettingException("timeouts.batch", Durations.format(timeouts.batch())
+                    + " leaves no time before the report (timeouts.report is " + Durations.format(timeouts.report())
+                    + "); the batch must be longer");
+        }
     }
 
     public static NightshiftSettings defaults() {

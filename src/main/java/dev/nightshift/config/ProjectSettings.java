@@ -26,17 +26,41 @@ public record ProjectSettings(
         if (repo == null || repo.isBlank()) {
             throw new InvalidSettingException("repo", "is empty; name the repository's URL or local path");
         }
+        repo = repo.strip();
+        checkRepo(repo);
         if (test == null || test.isBlank()) {
             throw new InvalidSettingException("test", "is empty; the gate needs a command that runs the tests");
         }
         base = base != null && !base.isBlank() ? base : "main";
         if (!GitRefNames.isSafeBranch(base)) {
-            throw new InvalidSettingException("base", "\"" + base + "\" is not a branch name nightshift accepts");
+            throw new InvalidSettingException("base", "\"" + base + "\" is not a branch name nightshift accepts"
+                    + " (letters, digits, '.', '_', '-' and '/'; no \"..\", spaces or shell characters)");
         }
         integration = integration == null || integration.isBlank() ? null : integration;
         health = health != null ? List.copyOf(health) : List.of();
         pr = pr != null ? pr : PrSettings.local();
         paths = paths != null ? List.copyOf(paths) : null;
         protectedPaths = protectedPaths != null ? List.copyOf(protectedPaths) : DEFAULT_PROTECTED;
+        RepositoryPaths.check("paths", paths);
+        RepositoryPaths.check("protected", protectedPaths);
+    }
+
+    /**
+     * A repository name reaches git as an argument: one that starts with '-' would be read as an
+     * option, and a {@code transport::} address (git's ext:: runs a command) is not a repository.
+     */
+    private static void checkRepo(String repo) {
+        if (repo.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidSettingException("repo", "contains a control character; name the repository's URL or"
+                    + " local path on one line");
+        }
+        if (repo.startsWith("-")) {
+            throw new InvalidSettingException("repo", "\"" + repo + "\" starts with '-', which git would read as an"
+                    + " option; name the repository's URL or local path");
+        }
+        if (repo.matches("^[A-Za-z][A-Za-z0-9+.-]*::.*")) {
+            throw new InvalidSettingException("repo", "\"" + repo + "\" names a git remote helper, which can run"
+                    + " commands; name the repository's URL or local path");
+        }
     }
 }

@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -36,6 +40,8 @@ public final class SettingsFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A key written twice is a mistake whichever copy was meant: name it rather than pick one.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(new SimpleModule("nightshift").addDeserializer(Duration.class, new DurationReader()))
             .build();
 
@@ -69,6 +75,8 @@ public final class SettingsFiles {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, 0, null, "does not exist");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException(file, 0, null, "is not UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException(file, 0, null, "cannot be read: " + e.getMessage());
         }
@@ -98,9 +106,7 @@ public final class SettingsFiles {
                     : unknown.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList();
             problem = "unknown key" + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")");
         } else if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidSettingException invalid) {
-            if (!invalid.key().isEmpty()) {
-                path.add(invalid.key());
-            }
+            path.addAll(keyParts(invalid.key()));
             problem = invalid.getMessage();
         } else if (e instanceof InvalidFormatException format && format.getCause() instanceof IllegalArgumentException bad) {
             problem = bad.getMessage();
@@ -108,14 +114,26 @@ public final class SettingsFiles {
             problem = mismatchProblem(mismatch);
             String missing = missingProperty(e.getOriginalMessage());
             if (missing != null) {
-                path.add(missing);
+                if (path.isEmpty() || !path.get(path.size() - 1).equals(missing)) {
+                    path.add(missing);
+                }
                 problem = "missing; this key is required";
             }
         } else if (e.getCause() instanceof InvalidSettingException invalid) {
-            if (!invalid.key().isEmpty()) {
-                path.add(invalid.key());
-            }
+            path.addAll(keyParts(invalid.key()));
             problem = invalid.getMessage();
+        } else if (e.getCause() instanceof MarkedYamlEngineException syntax) {
+            // Not YAML at all: the key Jackson was reading is no help, the place in the text is.
+            Optional<Mark> where = syntax.getContextMark().or(syntax::getProblemMark);
+            return new ConfigException(file, where.map(m -> m.getLine() + 1 + firstLine).orElse(0), null,
+                    "is not valid YAML: " + syntax.getProblem()
+                            + (syntax.getContext() != null ? " (" + syntax.getContext() + " that starts here)" : ""));
+        } else if (duplicateProperty(e.getOriginalMessage()) != null) {
+            String twice = duplicateProperty(e.getOriginalMessage());
+            if (path.isEmpty() || !path.get(path.size() - 1).equals(twice)) {
+                path.add(twice);
+            }
+            problem = "is written twice; keep one";
         } else {
             problem = firstLineOf(e.getOriginalMessage());
         }
@@ -126,6 +144,14 @@ public final class SettingsFiles {
             line = location != null && location.getLineNr() > 0 ? location.getLineNr() : 0;
         }
         return new ConfigException(file, line > 0 ? line + firstLine : 0, key, problem);
+    }
+
+    /** {@code agent.env} or {@code paths[2]} as the parts {@link YamlLines} walks: agent, env; paths, [2]. */
+    static List<String> keyParts(String key) {
+        if (key == null || key.isEmpty()) {
+            return List.of();
+        }
+        return List.of(key.split("\\.|(?=\\[)"));
     }
 
     private static List<String> keyPath(JacksonException e) {
@@ -174,6 +200,15 @@ public final class SettingsFiles {
         }
         java.util.regex.Matcher m = java.util.regex.Pattern
                 .compile("Missing required creator property '([^']+)'").matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String duplicateProperty(String message) {
+        if (message == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Duplicate (?:Object )?(?:property|field) \"([^\"]+)\"")
+                .matcher(message);
         return m.find() ? m.group(1) : null;
     }
 

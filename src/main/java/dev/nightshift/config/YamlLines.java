@@ -40,10 +40,10 @@ final class YamlLines {
                 }
             } else if (node instanceof MappingNode map) {
                 for (NodeTuple tuple : map.getValue()) {
+                    // The last of equal keys: a key written twice is named where it is repeated.
                     if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(part)) {
                         next = tuple.getValueNode();
                         keyLine = line(key);
-                        break;
                     }
                 }
             }

@@ -62,6 +62,11 @@ public class ProcessRunner {
         return markerPrefix;
     }
 
+    /** Whether nightshift is stopping: no new agent run may start (see {@link RunningProcesses#stopAll()}). */
+    public boolean stopping() {
+        return running.stopping();
+    }
+
     /** A fresh marker for one command; give it to the command as {@link ProcessTree#MARKER}. */
     public String newMarker() {
         return markerPrefix + "/" + SEQUENCE.incrementAndGet();

@@ -16,6 +16,7 @@ public class RunningProcesses {
     }
 
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     void started(long pid, String marker, Runnable onKill) {
         running.put(pid, new Running(pid, marker, onKill));
@@ -27,6 +28,19 @@ public class RunningProcesses {
 
     public int count() {
         return running.size();
+    }
+
+    /**
+     * nightshift was told to stop (SIGTERM): every command running now dies with its tree, and
+     * from now on no agent starts (commands that keep work, such as a git commit, still may).
+     */
+    public int stopAll() {
+        stopping = true;
+        return killAll();
+    }
+
+    public boolean stopping() {
+        return stopping;
     }
 
     /** Ends every running command and its tree; each one's result is then reported as timed out. */

@@ -56,6 +56,14 @@ public class Git {
         return run(dir, log, args).succeeded();
     }
 
+    /** git's own words for a failure: its first fatal or error line, else its last line. */
+    public static String reason(String output) {
+        List<String> lines = output.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("$ ") && !l.startsWith("nightshift: ")).toList();
+        return lines.stream().filter(l -> l.startsWith("fatal:") || l.startsWith("error:")).findFirst()
+                .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
+    }
+
     static String lastLines(String text, int count) {
         List<String> lines = text.lines().filter(l -> !l.startsWith("$ ") && !l.startsWith("nightshift: ")).toList();
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));

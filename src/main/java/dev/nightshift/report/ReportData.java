@@ -117,8 +117,9 @@ public class ReportData {
         boolean near = spend.dailyShare().compareTo(NeedsYou.NEAR_BUDGET) >= 0
                 || spend.monthlyShare().compareTo(NeedsYou.NEAR_BUDGET) >= 0;
         ReportModel.BudgetLine budgetLine = new ReportModel.BudgetLine(
-                money(spend.spentToday()) + " of " + money(spend.dailyUsd()) + " today",
-                money(spend.spentMonth()) + " of " + money(spend.monthlyUsd()) + " this month", near);
+                money(spend.spentToday()) + " of " + money(spend.dailyUsd()) + " today (" + spend.dailyPercent() + "%)",
+                money(spend.spentMonth()) + " of " + money(spend.monthlyUsd()) + " this month (" + spend.monthlyPercent() + "%)",
+                near);
         ReportModel.Review review = risks.review(batchId).map(r -> new ReportModel.Review(
                 r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.text())).orElse(null);
         List<ReportModel.HealthRow> healthRows = checks.stream().map(c -> new ReportModel.HealthRow(c.project(), c.url(),

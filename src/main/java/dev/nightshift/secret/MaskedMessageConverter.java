@@ -16,6 +16,10 @@ public class MaskedMessageConverter extends MessageConverter {
         masker = current;
     }
 
+    static SecretMasker currentMasker() {
+        return masker;
+    }
+
     @Override
     public String convert(ILoggingEvent event) {
         return masker.mask(super.convert(event));

@@ -24,7 +24,9 @@ public final class SecretMasker {
             Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
             Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
             Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
-            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"));
+            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+            // the password of a URL such as https://user:password@host/repo.git; the user stays readable
+            Pattern.compile("(?<=://[^/\\s:@]{1,100}:)[^@\\s/]+(?=@)"));
 
     /** Values shorter than this are not treated as secrets: masking "1" would mangle every log. */
     private static final int MIN_SECRET_LENGTH = 6;
@@ -87,7 +89,9 @@ public final class SecretMasker {
         });
         for (Pattern shape : TOKEN_SHAPES) {
             if (shape.matcher(text).find()) {
-                found.add(shape.pattern().startsWith("-----") ? "a private key" : "a token shaped like " + describe(shape));
+                String what = describe(shape);
+                found.add(shape.pattern().startsWith("-----") ? "a private key"
+                        : what.startsWith("a password") ? what : "a token shaped like " + what);
             }
         }
         return found;
@@ -102,6 +106,7 @@ public final class SecretMasker {
         if (p.contains("xox")) return "a Slack token";
         if (p.contains("AIza")) return "a Google API key";
         if (p.contains("glpat")) return "a GitLab token";
+        if (p.contains("://")) return "a password in a URL";
         return "a secret";
     }
 }

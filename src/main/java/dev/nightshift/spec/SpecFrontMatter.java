@@ -1,5 +1,8 @@
 package dev.nightshift.spec;
 
+import dev.nightshift.config.GitRefNames;
+import dev.nightshift.config.InvalidSettingException;
+import dev.nightshift.config.RepositoryPaths;
 import java.util.List;
 
 /**
@@ -22,6 +25,15 @@ public record SpecFrontMatter(Integer priority, List<String> dependsOn, String v
         verify = verify == null || verify.isBlank() ? null : verify;
         paths = paths != null ? List.copyOf(paths) : null;
         reopen = Boolean.TRUE.equals(reopen);
+        for (int i = 0; i < dependsOn.size(); i++) {
+            String name = dependsOn.get(i);
+            String why = GitRefNames.nameProblem(name).orElse(null);
+            if (why != null) {
+                throw new InvalidSettingException("depends-on[" + i + "]", "\"" + name + "\" is not a spec name: it "
+                        + why + " (write the file name without .md, e.g. 0003-auth)");
+            }
+        }
+        RepositoryPaths.check("paths", paths);
     }
 
     public static SpecFrontMatter none() {

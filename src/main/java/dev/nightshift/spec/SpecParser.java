@@ -69,6 +69,11 @@ public final class SpecParser {
             List<SourceSpan> spans = block.getSourceSpans();
             int first = spans.get(0).getLineIndex();
             int last = spans.get(spans.size() - 1).getLineIndex();
+            if (last <= first || !isFence(lines[last])) {
+                // commonmark runs an unclosed block to the end of the file: the whole spec would vanish into it.
+                throw new SpecException(file, first + 1, "front matter opens with --- but is not closed by a --- line,"
+                        + " or is not YAML of key: value lines");
+            }
             StringBuilder yaml = new StringBuilder();
             for (int i = first + 1; i < last; i++) {
                 yaml.append(lines[i]).append('\n');
@@ -126,6 +131,11 @@ public final class SpecParser {
         }
         return new Spec(project, name, folder, file, title, meta, List.copyOf(tasks), hasTaskList, body, modified,
                 sha256(text));
+    }
+
+    private static boolean isFence(String line) {
+        String fence = line.strip();
+        return fence.equals("---") || fence.equals("...");
     }
 
     private static String textOf(Node node) {

@@ -1,13 +1,13 @@
 package dev.nightshift.spec;
 
 import dev.nightshift.config.Home;
+import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.secret.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,10 +39,9 @@ public class WipJournal {
             entry.append('\n').append(note.strip()).append('\n');
         }
         try {
-            if (!Files.exists(file)) {
-                Files.writeString(file, HEADER, StandardCharsets.UTF_8);
-            }
-            Files.writeString(file, masker.mask(entry.toString()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            // The whole file again, renamed into place: a full disk never leaves half an entry.
+            String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
+            AtomicFiles.write(file, current + masker.mask(entry.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not append to " + file, e);
         }

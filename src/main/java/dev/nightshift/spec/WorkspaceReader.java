@@ -12,14 +12,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads wip-specs: project folders, their project.yml and their spec files. A bad name, a bad
- * project.yml or a bad spec is reported and skipped; everything else is read.
+ * project.yml, a bad spec, a depends-on that can never be met or a link that leaves wip-specs is
+ * reported and skipped; everything else is read.
  */
 public final class WorkspaceReader {
+
+    /** The project's own files that nightshift reads or writes; none may lead out of wip-specs. */
+    private static final List<String> PROJECT_FILES = List.of("project.yml", "notes.md");
 
     private WorkspaceReader() {
     }
@@ -36,7 +43,7 @@ public final class WorkspaceReader {
         if (!Files.isDirectory(root)) {
             return new Workspace(projects, problems, false);
         }
-        Path realRoot = realPath(root);
+        WipSpecsBoundary boundary = new WipSpecsBoundary(root);
         for (Path dir : sortedEntries(root)) {
             String name = dir.getFileName().toString();
             if (!Files.isDirectory(dir) || name.startsWith("_") || name.startsWith(".")) {
@@ -45,60 +52,95 @@ public final class WorkspaceReader {
             if (onlyProject != null && !onlyProject.equals(name)) {
                 continue;
             }
-            if (!GitRefNames.isSafeName(name)) {
-                problems.add(new FileProblem(null, dir, 0, "project folder name \"" + name
-                        + "\" is not allowed (use a-z, 0-9, '.', '_', '-', starting with a letter or digit); skipped"));
+            Optional<String> badName = GitRefNames.nameProblem(name);
+            if (badName.isPresent()) {
+                problems.add(new FileProblem(null, dir, 0, "project folder name \"" + name + "\" is not allowed: it "
+                        + badName.get() + "; skipped"));
                 continue;
             }
-            if (!insideOf(realRoot, dir)) {
+            if (!boundary.contains(dir)) {
                 problems.add(new FileProblem(name, dir, 0, "is a link that leaves wip-specs; skipped"));
                 continue;
             }
-            projects.add(readProject(name, dir, realRoot));
+            projects.add(readProject(name, dir, boundary));
         }
         return new Workspace(List.copyOf(projects), List.copyOf(problems), Files.exists(home.pauseFile()));
     }
 
-    static ProjectQueue readProject(String name, Path dir, Path realRoot) {
+    static ProjectQueue readProject(String name, Path dir, WipSpecsBoundary boundary) {
         List<FileProblem> problems = new ArrayList<>();
+        ConfigException error = leavingLink(dir, boundary);
         ProjectSettings settings = null;
-        ConfigException error = null;
-        try {
-            settings = SettingsFiles.readProject(dir.resolve("project.yml"));
-        } catch (ConfigException e) {
-            error = e;
-            problems.add(new FileProblem(name, e.file(), e.line(),
-                    (e.key() != null && !e.key().isEmpty() ? e.key() + ": " : "") + e.problem()
+        if (error == null) {
+            try {
+                settings = SettingsFiles.readProject(dir.resolve("project.yml"));
+            } catch (ConfigException e) {
+                error = e;
+            }
+        }
+        if (error != null) {
+            problems.add(new FileProblem(name, error.file(), error.line(),
+                    (error.key() != null && !error.key().isEmpty() ? error.key() + ": " : "") + error.problem()
                             + "; the project is skipped until this is fixed"));
         }
         Map<SpecFolder, List<Spec>> specs = new EnumMap<>(SpecFolder.class);
+        Set<String> knownNames = new HashSet<>();
         for (SpecFolder folder : SpecFolder.values()) {
             List<Spec> found = new ArrayList<>();
             Path folderDir = dir.resolve(folder.folderName());
-            if (Files.isDirectory(folderDir)) {
+            if (Files.isDirectory(folderDir) && boundary.contains(folderDir)) {
                 for (Path file : sortedEntries(folderDir)) {
-                    readSpec(name, folder, file, realRoot, found, problems);
+                    readSpec(name, folder, file, boundary, found, knownNames, problems);
                 }
+            } else if (Files.exists(folderDir) && !Files.isDirectory(folderDir)) {
+                problems.add(new FileProblem(name, folderDir, 0, "is not a folder; specs go in " + folder.folderName()
+                        + "/ as <name>.md files; skipped"));
             }
-            specs.put(folder, List.copyOf(found));
+            specs.put(folder, found);
         }
+        keepOutUnreachable(name, specs, knownNames, problems);
+        specs.replaceAll((folder, list) -> List.copyOf(list));
         return new ProjectQueue(name, dir, settings, error, specs, List.copyOf(problems));
     }
 
-    private static void readSpec(String project, SpecFolder folder, Path file, Path realRoot, List<Spec> found,
-                                 List<FileProblem> problems) {
+    /** A project file or queue folder that is a link out of wip-specs: nightshift would read or write through it. */
+    private static ConfigException leavingLink(Path dir, WipSpecsBoundary boundary) {
+        List<String> names = new ArrayList<>(PROJECT_FILES);
+        for (SpecFolder folder : SpecFolder.values()) {
+            names.add(folder.folderName());
+        }
+        for (String entry : names) {
+            Path path = dir.resolve(entry);
+            if (!boundary.contains(path)) {
+                return new ConfigException(path, 0, null, "is a link that leaves wip-specs");
+            }
+        }
+        return null;
+    }
+
+    private static void readSpec(String project, SpecFolder folder, Path file, WipSpecsBoundary boundary,
+                                 List<Spec> found, Set<String> knownNames, List<FileProblem> problems) {
         String fileName = file.getFileName().toString();
-        if (fileName.startsWith(".") || !fileName.endsWith(".md") || fileName.endsWith(".why.md")
-                || !Files.isRegularFile(file)) {
+        if (fileName.startsWith(".") || fileName.endsWith(".why.md") || fileName.contains(".md.replaced-")) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            problems.add(new FileProblem(project, file, 0, "is a folder; specs are files named <name>.md; skipped"));
+            return;
+        }
+        if (!fileName.endsWith(".md")) {
+            problems.add(new FileProblem(project, file, 0, "is not a spec: spec files are named <name>.md; skipped"));
             return;
         }
         String specName = fileName.substring(0, fileName.length() - 3);
-        if (!GitRefNames.isSafeName(specName)) {
-            problems.add(new FileProblem(project, file, 0, "spec name \"" + specName
-                    + "\" is not allowed (use a-z, 0-9, '.', '_', '-', starting with a letter or digit); skipped"));
+        knownNames.add(specName);
+        Optional<String> badName = GitRefNames.nameProblem(specName);
+        if (badName.isPresent()) {
+            problems.add(new FileProblem(project, file, 0, "spec name \"" + specName + "\" is not allowed: it "
+                    + badName.get() + "; skipped"));
             return;
         }
-        if (!insideOf(realRoot, file)) {
+        if (!boundary.contains(file)) {
             problems.add(new FileProblem(project, file, 0, "is a link that leaves wip-specs; skipped"));
             return;
         }
@@ -112,17 +154,18 @@ public final class WorkspaceReader {
         }
     }
 
-    private static boolean insideOf(Path realRoot, Path path) {
-        Path real = realPath(path);
-        return real != null && realRoot != null && real.startsWith(realRoot);
-    }
-
-    private static Path realPath(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return null;
-        }
+    /** Queued specs whose depends-on can never be met leave the queue, each with its reason. */
+    private static void keepOutUnreachable(String project, Map<SpecFolder, List<Spec>> specs, Set<String> knownNames,
+                                           List<FileProblem> problems) {
+        List<Spec> queued = new ArrayList<>(specs.get(SpecFolder.ACTIVE));
+        queued.addAll(specs.get(SpecFolder.NEXT));
+        List<Spec> unfinished = new ArrayList<>(queued);
+        unfinished.addAll(specs.get(SpecFolder.BLOCKED));
+        Map<Spec, String> unreachable = DependencyProblems.find(queued, unfinished, knownNames);
+        unreachable.forEach((spec, message) -> {
+            specs.get(spec.folder()).remove(spec);
+            problems.add(new FileProblem(project, spec.file(), DependencyProblems.lineOf(spec), message));
+        });
     }
 
     private static List<Path> sortedEntries(Path dir) {

@@ -28,7 +28,7 @@ public class AgentRunRepository {
         jdbc.sql("""
                 INSERT INTO agent_runs (batch_id, project, spec, task, purpose, attempt, kind, started_at, log_path)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(batchId, project, spec, BatchRepository.truncate(task, 2000), purpose, attempt, kind,
+                .params(batchId, project, spec, BatchRepository.truncate(masker.mask(task), 2000), purpose, attempt, kind,
                         startedAt, logPath)
                 .update(keys, "id");
         return keys.getKey().longValue();

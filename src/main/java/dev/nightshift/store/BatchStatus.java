@@ -14,7 +14,7 @@ public enum BatchStatus {
     PAUSED,
     /** Its process died; a later batch found it and recovered. */
     CRASHED,
-    /** The daemon was told to stop while it ran. */
+    /** nightshift was told to stop (SIGTERM, SIGINT) while it ran: processes ended, later phases skipped. */
     STOPPED;
 
     public boolean didWork() {

@@ -24,7 +24,7 @@ public class BuildRepository {
                 MERGE INTO build_results (batch_id, project, spec, task, outcome, detail, test_tail, pr_id, pr_action,
                     agent_millis, cost_usd, tests_run, tests_passed, note, started_at, ended_at)
                 KEY (batch_id, project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.batchId(), r.project(), r.spec(), BatchRepository.truncate(r.task(), 2000),
+                .params(r.batchId(), r.project(), r.spec(), BatchRepository.truncate(masker.mask(r.task()), 2000),
                         r.outcome().name(), BatchRepository.truncate(masker.mask(r.detail()), 4000),
                         masker.mask(r.testTail()), r.prId(), r.prAction(), r.agentMillis(), r.costUsd(),
                         r.testsRun(), r.testsPassed(), masker.mask(r.note()), r.startedAt(), r.endedAt())

@@ -64,7 +64,16 @@ public final class Database {
         }
     }
 
+    /**
+     * One plain connection, without migrating: for the few statements of a batch that ends before
+     * its first phase, where loading Flyway and Spring's JDBC support would cost more than the batch.
+     */
+    public static Connection connect(Home home) throws SQLException {
+        return dataSource(home).getConnection();
+    }
+
     private static JdbcDataSource dataSource(Home home) {
+        // H2's AUTO_SERVER listens for a second process; on loopback only (PRODUCT.md safety rules).
         System.setProperty("h2.bindAddress", "127.0.0.1");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(home.jdbcUrl());

@@ -26,8 +26,8 @@ public class PlanRepository {
                 MERGE INTO plans (batch_id, project, spec, task, task_index, reason) KEY (batch_id, project)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(entry.batchId(), entry.project(), entry.spec(),
-                        BatchRepository.truncate(entry.task(), 2000), entry.taskIndex(),
-                        BatchRepository.truncate(entry.reason(), 2000))
+                        BatchRepository.truncate(masker.mask(entry.task()), 2000), entry.taskIndex(),
+                        BatchRepository.truncate(masker.mask(entry.reason()), 2000))
                 .update();
     }
 

@@ -26,7 +26,8 @@ class MaintenanceIntegrationTests {
                         body: "status: ok"
                         timeout: 1s
                     """.formatted(server.url()));
-            // queued but never ready: the batch runs its phases and no agent
+            // queued but never ready (it waits for a blocked spec): the batch runs its phases and no agent
+            home.spec("shop", "blocked", "0000-first", "# First\n");
             home.spec("shop", "next", "0001-later", "---\ndepends-on: [0000-first]\n---\n# Later\n");
 
             assertThat(home.run("run")).isZero();

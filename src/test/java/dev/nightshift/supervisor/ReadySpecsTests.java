@@ -74,8 +74,10 @@ class ReadySpecsTests {
                 .resolve("0001-auth.md"));
         ReadySpecs.Choice waiting = ReadySpecs.choose(project(), BUILD, CALM);
         assertThat(waiting.hasWork()).isFalse();
-        assertThat(waiting.reason()).isEqualTo("no spec is ready: 0002-billing: waiting for 0001-auth to be done; "
-                + "0003-reports: depends on 0009-ghost, which this project does not have");
+        assertThat(waiting.reason()).isEqualTo("no spec is ready: 0002-billing: waiting for 0001-auth to be done");
+        // a dependency the project does not have is an input problem: that spec never reaches the plan
+        assertThat(project().problems()).extracting(p -> p.message())
+                .anySatisfy(m -> assertThat(m).startsWith("depends-on: \"0009-ghost\" is not a spec of this project"));
 
         Files.move(dir.resolve("wip-specs/shop/blocked/0001-auth.md"), Files.createDirectories(dir.resolve("wip-specs/shop/done"))
                 .resolve("0001-auth.md"));

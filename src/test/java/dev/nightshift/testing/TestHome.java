@@ -84,7 +84,8 @@ public final class TestHome {
 
     /** A project on the bare origin, with the sample's test runner as its gate unless {@code extra} says otherwise. */
     public TestHome project(String name, String extra) {
-        String yaml = "repo: " + origin + "\nbase: main\n" + (extra.contains("test:") ? "" : "test: bash tests/run.sh\n") + extra;
+        String yaml = "repo: " + origin + "\n" + (extra.contains("base:") ? "" : "base: main\n")
+                + (extra.contains("test:") ? "" : "test: bash tests/run.sh\n") + extra;
         write(root.resolve("wip-specs").resolve(name).resolve("project.yml"), yaml);
         return this;
     }

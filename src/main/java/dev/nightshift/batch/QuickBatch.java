@@ -1,0 +1,82 @@
+package dev.nightshift.batch;
+
+import dev.nightshift.config.Home;
+import dev.nightshift.config.MailSettings;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.spec.Workspace;
+import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.Database;
+import dev.nightshift.store.PlainBatchStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Can this batch end before the heavy machinery starts? A paused or idle batch only needs the
+ * settings, the queue folders and one row in the database, so it is decided and recorded here,
+ * before Spring, the job and the scheduler load: the idle no-op of PRODUCT.md, about a second.
+ *
+ * <p>It declines (and the full launcher runs) whenever a record is not enough: the last batch died
+ * and needs recovering, {@code when-idle: send} wants a report mailed, {@code --project} names no
+ * project, or the database cannot be read this way.
+ */
+public final class QuickBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(QuickBatch.class);
+
+    private QuickBatch() {
+    }
+
+    /** @return the finished batch, or empty when the full launcher must run it */
+    public static Optional<BatchResult> tryRun(Home home, NightshiftSettings settings, BatchRequest request,
+                                               BatchLock lock, Clock clock) {
+        if (lock.previousHolderDied()) {
+            return Optional.empty();
+        }
+        if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !request.dryRun()) {
+            return Optional.empty();
+        }
+        Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
+        if (request.projectFilter() != null && workspace.project(request.projectFilter()).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StopEarly> stop = StopEarly.decide(home, workspace);
+        if (stop.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant started = clock.instant();
+        if (!Database.exists(home)) {
+            // The very first batch of a home creates the schema; every later no-op skips that.
+            Database.open(home);
+        }
+        try (Connection connection = Database.connect(home)) {
+            PlainBatchStore batches = new PlainBatchStore(connection);
+            if (batches.running() > 0) {
+                return Optional.empty();
+            }
+            String id = BatchIds.next(clock, home, candidate -> {
+                try {
+                    return batches.exists(candidate);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            lock.describe("stopping early: batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
+                    + LocalDateTime.now(clock).withNano(0));
+            batches.recordEnded(id, started, clock.instant(), stop.get().status(), request.trigger(), request.dryRun(),
+                    request.projectFilter(), ProcessHandle.current().pid());
+            return Optional.of(new BatchResult(id, stop.get().status(), BatchResult.OK, stop.get().message(id)));
+        } catch (SQLException | IllegalStateException e) {
+            log.debug("the quick path could not read the database ({}); running the full launcher", e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.nightshift.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the masker hides, and that logged exceptions are masked like messages. */
+class MaskingTests {
+
+    private static final String CONFIGURED = "s3cr3t-value-from-the-env";
+    private static final String GITHUB_SHAPED = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+
+    @AfterEach
+    void reset() {
+        MaskedMessageConverter.use(SecretMasker.none());
+    }
+
+    @Test
+    void configuredValuesAndTokenShapesAreMaskedAndNamed() {
+        SecretMasker masker = SecretMasker.forVariables(List.of("DEPLOY_KEY", "SHORT"),
+                Map.of("DEPLOY_KEY", CONFIGURED, "SHORT", "abc"));
+
+        assertThat(masker.mask("key " + CONFIGURED + " and " + GITHUB_SHAPED + " and abc"))
+                .isEqualTo("key [secret] and [secret] and abc");
+        assertThat(masker.findIn("here: " + CONFIGURED + ", " + GITHUB_SHAPED))
+                .containsExactly("the value of DEPLOY_KEY", "a token shaped like a GitHub token");
+    }
+
+    @Test
+    void aPasswordInAUrlIsMaskedAndItsUserKept() {
+        SecretMasker masker = SecretMasker.none();
+
+        assertThat(masker.mask("fatal: unable to access 'https://bot:hunter2-pass@git.example.com/shop.git/'"))
+                .isEqualTo("fatal: unable to access 'https://bot:[secret]@git.example.com/shop.git/'");
+        assertThat(masker.mask("ssh://git@example.com:22/shop.git and https://example.com/a:b@c"))
+                .as("no password there").isEqualTo("ssh://git@example.com:22/shop.git and https://example.com/a:b@c");
+        assertThat(masker.findIn("https://bot:hunter2-pass@git.example.com")).containsExactly("a password in a URL");
+    }
+
+    @Test
+    void aLoggedExceptionIsMaskedOnTheConsoleAndInTheBatchLogs() {
+        MaskedMessageConverter.use(SecretMasker.forVariables(List.of("DEPLOY_KEY"), Map.of("DEPLOY_KEY", CONFIGURED)));
+        LoggerContext context = new LoggerContext();
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.getInstanceConverterMap().put("maskedMsg", MaskedMessageConverter::new);
+        layout.getInstanceConverterMap().put("maskedEx", MaskedThrowableConverter::new);
+        layout.setPattern("%maskedMsg%n%maskedEx");
+        layout.start();
+        Logger logger = context.getLogger("test");
+        Exception failure = new IllegalStateException("git push failed: remote said " + GITHUB_SHAPED,
+                new RuntimeException("used " + CONFIGURED));
+
+        String line = layout.doLayout(new LoggingEvent("test", logger, Level.ERROR,
+                "publishing with " + CONFIGURED + " failed", failure, null));
+
+        assertThat(line).contains("publishing with [secret] failed", "remote said [secret]", "used [secret]",
+                "IllegalStateException").doesNotContain(CONFIGURED, GITHUB_SHAPED);
+    }
+}

@@ -69,7 +69,13 @@ class StatusCommand implements Callable<Integer> {
             out.println("no batch has run yet in this home");
             return 0;
         }
-        JdbcClient jdbc = Database.open(home);
+        try (Database.Session session = Database.session(home)) {
+            return showDatabase(out, session.jdbc(), settings);
+        }
+    }
+
+    /** The last batches, open pull requests and the budget, from one open database. */
+    private int showDatabase(PrintStream out, JdbcClient jdbc, NightshiftSettings settings) {
         SecretMasker masker = SecretMasker.none();
         BatchRepository batches = new BatchRepository(jdbc, masker);
         BuildRepository builds = new BuildRepository(jdbc, masker);

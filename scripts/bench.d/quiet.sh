@@ -37,7 +37,7 @@ measured_run() {
 }
 
 bench_idle() {
-  local dir="$work/idle" home="$work/idle/home" i out scanner starts scanned
+  local dir="$work/idle" home="$work/idle/home" i out scanner starts scanned counted seen
   local walls=() mems=() agents=() status=() plain_run=() plain_status=()
   quiet_home "$dir"
   nightshift "$home" run || true # the first batch of a home makes its database; not measured
@@ -50,7 +50,10 @@ bench_idle() {
     out=($(measured_run "$home" run))
     walls+=("${out[0]}"); mems+=("${out[1]}")
     sleep 0.1 # the scanner's last look
-    agents+=($(( $(wc -l < "$dir/agent-starts") - starts + $(sort -u "$dir/agent-scan" | wc -l) - scanned )))
+    # Two counts of one thing: the larger of the two is what started.
+    counted=$(( $(wc -l < "$dir/agent-starts") - starts ))
+    seen=$(( $(sort -u "$dir/agent-scan" | wc -l) - scanned ))
+    agents+=($(( counted > seen ? counted : seen )))
   done
   kill "$scanner" 2>/dev/null; wait "$scanner" 2>/dev/null || true
   for i in $(seq "$RUNS"); do status+=("$(timed "$home" status)"); done
@@ -72,21 +75,20 @@ bench_idle() {
 # second: batch ids have a second's resolution, so one late tick would push each next one to the
 # following second (the launcher waits for a free id), a delay no real schedule meets.
 bench_daemon() {
-  local dir="$work/daemon" home="$work/daemon/home" pid ticks=0 seen=0 waited=0 rss=() rss10=""
+  local dir="$work/daemon" home="$work/daemon/home" pid ticks=0 seen=0 waited=0 rss=() rss10="" now
   local latencies=() id start end fire
   quiet_home "$dir"
   printf 'schedule: "*/2 * * * * ?"\n' >> "$home/nightshift.yml"
   nightshift "$home" run || true # the database exists before the daemon starts, as it would
   "$root/scripts/nightshift" --home "$home" daemon > "$dir/daemon.log" 2>&1 &
   pid=$!
-  echo "$pid" >> "$work/started-pids"
   while [ "${#rss[@]}" -lt 5 ] && [ "$waited" -lt $((TICKS * 30 + 1200)) ] && kill -0 "$pid" 2>/dev/null; do
     sleep 0.1; waited=$((waited + 1))
     ticks=$(grep -oE '\bbatch [0-9]{8}-[0-9]{6}\b' "$dir/daemon.log" | sort -u | wc -l)
     if [ "$ticks" -ne "$seen" ]; then
       seen=$ticks
       [ "$ticks" -eq 10 ] && rss10=$(rss_mb "$pid" VmRSS)
-      [ "$ticks" -ge "$TICKS" ] && rss+=("$(rss_mb "$pid" VmRSS)")
+      if [ "$ticks" -ge "$TICKS" ] && now=$(rss_mb "$pid" VmRSS) && [ -n "$now" ]; then rss+=("$now"); fi
     fi
   done
   note "daemon: $ticks ticks in $((waited / 10)) s"

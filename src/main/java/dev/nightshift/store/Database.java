@@ -23,6 +23,11 @@ public final class Database {
         return Files.exists(home.database().resolveSibling(home.database().getFileName() + ".mv.db"));
     }
 
+    /**
+     * A client that opens a connection per query. H2 closes a file database with its last
+     * connection, so every query opens the file again (about 70 ms each): a command that reads
+     * several things should use {@link #session(Home)}.
+     */
     public static JdbcClient open(Home home) {
         JdbcDataSource dataSource = dataSource(home);
         migrate(dataSource);

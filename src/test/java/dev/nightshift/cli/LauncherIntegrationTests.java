@@ -1,0 +1,106 @@
+package dev.nightshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightshift.testing.TestHome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * scripts/nightshift's fast start (issue 6), on a copy of the checkout holding the launcher and
+ * the jar this build made: the jar is extracted, a class-data archive is trained on a throwaway
+ * home, used from then on, and made again when the jar changes.
+ */
+class LauncherIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    /** What one launcher run printed and how it ended. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    @Test
+    void theFirstStartTrainsAnArchiveOffTheHomeWhichLaterStartsUseUntilTheJarChanges() throws Exception {
+        Path checkout = copyOfCheckout();
+        Path app = checkout.resolve("target/nightshift-app");
+        TestHome home = TestHome.create(dir.resolve("owner"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+
+        // first use, from an unrelated working directory
+        Run first = launch(checkout, tmp, Map.of(), "--home", home.root().toString(), "status");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("nightshift status · " + home.root());
+        assertThat(first.err()).contains("preparing a fast start");
+        Path archive = app.resolve("nightshift.jsa");
+        assertThat(app.resolve("nightshift.jar")).exists();
+        assertThat(archive).as(Files.readString(app.resolve("cds-training.log"))).isNotEmptyFile();
+        try (var left = Files.list(tmp)) {
+            assertThat(left).as("the training home is removed").isEmpty();
+        }
+        assertThat(home.root().resolve(".nightshift")).as("the owner's home is not touched").doesNotExist();
+
+        // later starts load nightshift's classes from it (-Xshare:on refuses an archive that does not fit)
+        FileTime trained = Files.getLastModifiedTime(archive);
+        Path loaded = dir.resolve("classes.log");
+        Run later = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loaded),
+                "--version");
+        assertThat(later.exit()).as(later.err()).isZero();
+        assertThat(later.out()).contains("nightshift 0.1.0");
+        assertThat(later.err()).doesNotContain("preparing");
+        assertThat(Files.readString(loaded))
+                .containsPattern("dev\\.nightshift\\.cli\\.NightshiftCommand source: shared objects file \\(top\\)");
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
+
+        // a new jar: extracted and trained again
+        Path jar = checkout.resolve("target/nightshift.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        Run rebuilt = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS", "-Xshare:on"), "--version");
+        assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+        assertThat(rebuilt.err()).contains("preparing a fast start");
+        assertThat(Files.getLastModifiedTime(archive)).isNotEqualTo(trained);
+
+        // and the plain jar still runs when the fast start is switched off
+        Run plain = launch(checkout, tmp, Map.of("NIGHTSHIFT_FAST_START", "0"), "--version");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("nightshift 0.1.0");
+    }
+
+    /** The launcher and the built jar, where the launcher expects them; no sources, so no build. */
+    private Path copyOfCheckout() throws IOException {
+        Path source = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        Path checkout = dir.resolve("checkout");
+        Files.createDirectories(checkout.resolve("scripts"));
+        Files.createDirectories(checkout.resolve("target"));
+        Files.copy(source.resolve("scripts/nightshift"), checkout.resolve("scripts/nightshift"));
+        Files.copy(source.resolve("target/nightshift.jar"), checkout.resolve("target/nightshift.jar"));
+        return checkout;
+    }
+
+    private Run launch(Path checkout, Path tmp, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", checkout.resolve("scripts/nightshift").toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("NIGHTSHIFT_HOME");
+        builder.environment().remove("NIGHTSHIFT_JAVA_OPTS");
+        builder.environment().put("TMPDIR", tmp.toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

@@ -4,6 +4,7 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.MailSettings;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.ProcessTree;
 import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.report.ReportPhase;
@@ -98,7 +99,7 @@ public class BatchLauncher {
             lock.describe(BatchLock.RUNNING + id + ", pid " + ProcessHandle.current().pid() + ", since "
                     + LocalDateTime.now(clock).withNano(0));
             MDC.put(PhaseStepListener.LOG_KEY, home.batchLogs(id).resolve("batch.log").toString());
-            runner.markBatch(id);
+            runner.markBatch(ProcessTree.batchPrefix(home.root(), id));
             List<String> recovered = recovery.recover(id);
             BatchRun run = new BatchRun(id, request.dryRun(), request.projectFilter(), clock.instant(), request.trigger());
             batches.start(id, run.startedAt(), request.trigger(), request.dryRun(), request.projectFilter(),

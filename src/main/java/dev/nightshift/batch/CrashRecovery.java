@@ -64,7 +64,7 @@ public class CrashRecovery {
         }
         List<String> notes = new ArrayList<>();
         for (Records.Batch dead : batches.running()) {
-            int killed = ProcessTree.killByMarkerPrefix(dead.id() + "/");
+            int killed = ProcessTree.killByMarkerPrefix(ProcessTree.batchPrefix(home.root(), dead.id()) + "/");
             // The latest phase that never ended is where the process died.
             String phase = batches.phases(dead.id()).stream().filter(p -> p.endedAt() == null)
                     .map(Records.Phase::phase).reduce((first, later) -> later).orElse(null);

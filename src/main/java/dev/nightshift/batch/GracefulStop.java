@@ -61,6 +61,10 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent> {
         standBy();
         // The flag first: from here on no batch and no agent starts, and every process running dies.
         deadline.set(clock.instant().plus(TIME_LEFT_FOR_COMMANDS));
+        // What the batch was doing when told to stop, read before its processes die: once they
+        // do, its phase ends and the next one begins (and is skipped).
+        Optional<String> told = launcher.current();
+        String phaseWhenTold = told.map(this::phaseRunning).orElse(null);
         int killed = running.stopAll();
         if (!launcher.busy()) {
             // A normal end: the batch finished before its context closed.
@@ -68,8 +72,7 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent> {
         }
         Optional<String> batch = launcher.current();
         batch.ifPresent(id -> {
-            String phase = batches.phases(id).stream().filter(p -> p.endedAt() == null).map(Records.Phase::phase)
-                    .reduce((first, later) -> later).orElse(null);
+            String phase = id.equals(told.orElse(null)) && phaseWhenTold != null ? phaseWhenTold : phaseRunning(id);
             batches.addNote(id, "Stopped: nightshift was told to stop" + (phase != null ? " during the " + phase + " phase" : "")
                     + "; its processes were ended, no agent started after that and the phases not yet begun were skipped."
                     + " Unfinished work stays on its branch for the next batch.");
@@ -80,6 +83,12 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent> {
             batch.ifPresent(id -> batches.finish(id, BatchStatus.STOPPED, clock.instant()));
             log.warn("the batch did not end within {}s; recorded as stopped", WAIT_FOR_BATCH.toSeconds());
         }
+    }
+
+    /** The latest phase of the batch that has not ended, or {@code null}. */
+    private String phaseRunning(String batchId) {
+        return batches.phases(batchId).stream().filter(p -> p.endedAt() == null).map(Records.Phase::phase)
+                .reduce((first, later) -> later).orElse(null);
     }
 
     /** After the stop, before the JVM exits: the scheduler lets go of its store while the database is open. */

@@ -53,9 +53,12 @@ public class ProcessRunner {
         this.masker = masker;
     }
 
-    /** Every marker of this batch's processes starts with the batch id, so a later batch can find leftovers. */
-    public void markBatch(String batchId) {
-        this.markerPrefix = batchId;
+    /**
+     * Every marker of this batch's processes starts with the batch's prefix
+     * ({@link ProcessTree#batchPrefix}), so a later batch of the same home can find leftovers.
+     */
+    public void markBatch(String batchPrefix) {
+        this.markerPrefix = batchPrefix;
     }
 
     public String markerPrefix() {

@@ -73,6 +73,21 @@ public final class ProcessTree {
         }
     }
 
+    /**
+     * The marker prefix of one batch of one home: {@code <batchId>@<hash of the home's path>}. Two
+     * homes on one machine can start a batch in the same second; the home part keeps the recovery
+     * of one from killing the other's processes.
+     */
+    public static String batchPrefix(Path home, String batchId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(home.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return batchId + "@" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills every process whose marker starts with {@code prefix}: all children of a batch that died. */
     public static int killByMarkerPrefix(String prefix) {
         Set<ProcessHandle> found = new LinkedHashSet<>();

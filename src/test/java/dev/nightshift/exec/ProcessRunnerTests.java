@@ -87,6 +87,43 @@ class ProcessRunnerTests {
         assertThat(result.timedOut()).isFalse();
     }
 
+    @Test
+    void recoveringOneHomeLeavesAnotherHomesProcessesOfTheSameSecondAlone() throws Exception {
+        // two homes whose batches started in the same second
+        String mine = ProcessTree.batchPrefix(dir.resolve("home-a"), "20261121-140000");
+        String theirs = ProcessTree.batchPrefix(dir.resolve("home-b"), "20261121-140000");
+        assertThat(mine).isNotEqualTo(theirs).startsWith("20261121-140000@");
+        ProcessRunner runnerA = new ProcessRunner(new RunningProcesses(), new ProcessDeadline(), SecretMasker.none());
+        ProcessRunner runnerB = new ProcessRunner(new RunningProcesses(), new ProcessDeadline(), SecretMasker.none());
+        runnerA.markBatch(mine);
+        runnerB.markBatch(theirs);
+        Path pids = dir.resolve("pids");
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (ProcessRunner runner : List.of(runnerA, runnerB)) {
+                executor.submit(() -> runner.run(ProcessSpec.of("sleeper", List.of("bash", "-c",
+                        "echo $NIGHTSHIFT_RUN $$ >> " + pids + "; sleep 60"), dir, env, Duration.ofSeconds(90),
+                        dir.resolve("sleep.log"))));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.exists(pids) && Files.readAllLines(pids).size() == 2);
+
+            // when home A recovers a batch of that id
+            int killed = ProcessTree.killByMarkerPrefix(mine + "/");
+
+            // then only home A's process is gone
+            assertThat(killed).isPositive();
+            for (String line : Files.readAllLines(pids)) {
+                long pid = Long.parseLong(line.split(" ")[1]);
+                boolean alive = ProcessHandle.of(pid).map(ProcessTree::running).orElse(false);
+                assertThat(alive).as(line).isEqualTo(line.startsWith(theirs + "/"));
+            }
+        } finally {
+            ProcessTree.killByMarkerPrefix(theirs + "/");
+            executor.shutdown();
+        }
+    }
+
     private Path script(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);

@@ -12,6 +12,7 @@ import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.report.SmtpSender;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -196,22 +196,7 @@ final class SetupChecks {
         if (settings.mail().to().isEmpty()) {
             return Check.fail("mail", "mail.to names no recipient", "add your address to mail.to in nightshift.yml");
         }
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost(smtp.host());
-        sender.setPort(smtp.port());
-        Properties props = new Properties();
-        props.put("mail.smtp.connectiontimeout", (int) NETWORK_TIMEOUT.toMillis());
-        props.put("mail.smtp.timeout", (int) NETWORK_TIMEOUT.toMillis());
-        if (smtp.username() != null) {
-            sender.setUsername(smtp.username());
-            sender.setPassword(environment.get(smtp.passwordEnv()));
-            props.put("mail.smtp.auth", "true");
-        }
-        if (Boolean.TRUE.equals(smtp.starttls())) {
-            props.put("mail.smtp.starttls.enable", "true");
-            props.put("mail.smtp.starttls.required", "true");
-        }
-        sender.setJavaMailProperties(props);
+        JavaMailSenderImpl sender = SmtpSender.of(smtp, environment, NETWORK_TIMEOUT);
         try {
             sender.testConnection();
             return Check.ok("mail", "SMTP " + smtp.host() + ":" + smtp.port() + " answers");

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -108,7 +109,7 @@ public class Mailer {
         if (settings.to().isEmpty()) {
             return new Delivery(0, queued.size(), "mail.to names no recipient");
         }
-        JavaMailSenderImpl sender = sender(smtp);
+        JavaMailSenderImpl sender = SmtpSender.of(smtp, environment, Duration.ofMillis(TIMEOUT_MILLIS));
         int sent = 0;
         for (MailDelivery delivery : queued) {
             Path eml = home.root().resolve(delivery.file());
@@ -142,27 +143,6 @@ public class Mailer {
             sent++;
         }
         return new Delivery(sent, 0, null);
-    }
-
-    private JavaMailSenderImpl sender(SmtpSettings smtp) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost(smtp.host());
-        sender.setPort(smtp.port());
-        Properties props = new Properties();
-        props.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
-        props.put("mail.smtp.timeout", TIMEOUT_MILLIS);
-        props.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
-        if (smtp.username() != null) {
-            sender.setUsername(smtp.username());
-            sender.setPassword(environment.get(smtp.passwordEnv()));
-            props.put("mail.smtp.auth", "true");
-        }
-        if (Boolean.TRUE.equals(smtp.starttls())) {
-            props.put("mail.smtp.starttls.enable", "true");
-            props.put("mail.smtp.starttls.required", "true");
-        }
-        sender.setJavaMailProperties(props);
-        return sender;
     }
 
     private static String rootMessage(Throwable e) {

@@ -97,7 +97,8 @@ public class ReportPhase implements Phase {
             Files.createSymbolicLink(temp, Path.of(batchId));
             Files.move(temp, latest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
+            // best effort: some file systems have no symbolic links
             log.debug("could not point reports/latest at {}: {}", batchId, e.getMessage());
         }
     }

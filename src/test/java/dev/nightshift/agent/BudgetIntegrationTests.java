@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,15 +48,9 @@ class BudgetIntegrationTests {
                 .contains("$90.00 of $1000.00 today (9%)", "$90.00 of $100.00 this month (90%)");
         assertThat(Files.readString(home.latestReport().resolve("report.html"))).contains("Budget reached: no agent run was started");
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertThat(home.run("status")).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+        Captured status = Captured.run(home, "status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains(
                 "BUDGET: today $90.00 of $1000.00 (9%), this month $90.00 of $100.00 (90%)",
                 "STOPPED: no agent run until it resets");
     }

@@ -3,11 +3,9 @@ package dev.nightshift.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightshift.NightshiftApplication;
+import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,15 +109,9 @@ class DaemonStopIntegrationTests {
     }
 
     private static String status(TestHome home) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertThat(home.run("status")).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        Captured status = Captured.run(home, "status");
+        assertThat(status.exit()).isZero();
+        return status.out();
     }
 
     /** The port H2's AUTO_SERVER wrote into its lock file for other processes to connect to. */

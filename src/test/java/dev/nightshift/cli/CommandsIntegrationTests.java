@@ -12,6 +12,7 @@ import dev.nightshift.spec.SpecParser;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.testing.SeededHistory;
+import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;

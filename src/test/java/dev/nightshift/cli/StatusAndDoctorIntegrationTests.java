@@ -2,6 +2,7 @@ package dev.nightshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,9 @@ package dev.nightshift.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -113,14 +111,8 @@ class BrokenInputIntegrationTests {
     }
 
     private static String status(TestHome home) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertThat(home.run("status")).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        Captured status = Captured.run(home, "status");
+        assertThat(status.exit()).isZero();
+        return status.out();
     }
 }

@@ -1,15 +1,14 @@
-package dev.nightshift.cli;
+package dev.nightshift.testing;
 
-import dev.nightshift.testing.TestHome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** A command run in this JVM with its standard output and error captured. */
-record Captured(int exit, String out, String err) {
+public record Captured(int exit, String out, String err) {
 
-    static synchronized Captured run(TestHome home, String... args) {
+    public static synchronized Captured run(TestHome home, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -25,12 +24,12 @@ record Captured(int exit, String out, String err) {
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return out.lines().toList();
     }
 
     /** The text after {@code heading} up to the next blank line. */
-    String section(String heading) {
+    public String section(String heading) {
         int start = out.indexOf(heading);
         if (start < 0) {
             return "";

@@ -233,7 +233,7 @@ final class SetupChecks {
             throw new UncheckedIOException(e);
         }
         try {
-            Map<String, String> env = ProcessEnvironment.ofSystem(Set.of()).forTools(Map.of("GIT_TERMINAL_PROMPT", "0", "LC_ALL", "C"));
+            Map<String, String> env = ProcessEnvironment.ofSystem(Set.of()).forGit(Map.of("GIT_TERMINAL_PROMPT", "0", "LC_ALL", "C"));
             return runner.run(ProcessSpec.of(label, command, home.root(), env, NETWORK_TIMEOUT, log).capturingStdout());
         } finally {
             try {

@@ -7,21 +7,28 @@ import java.util.Set;
 
 /**
  * The environment a child process gets: an allow-list of the parent's variables, never the whole
- * of it. The agent gets the narrowest one; git and the project's tests a wider fixed one. The
- * GitHub token and the SMTP password reach neither.
+ * of it. The agent gets the narrowest one; the project's tests a wider fixed one for build tools;
+ * git alone also gets the owner's SSH agent, to reach the remote. The GitHub token and the SMTP
+ * password reach none of them.
  */
 public final class ProcessEnvironment {
 
     /** What every program needs to run at all (PRODUCT.md "The agent"). */
     public static final List<String> BASE = List.of("PATH", "HOME", "LANG", "TERM");
 
-    /** What build tools and git commonly need besides the base; no credentials. */
+    /** What build tools commonly need besides the base; no credentials. */
     public static final List<String> TOOLS = List.of(
             "LC_ALL", "LC_CTYPE", "TZ", "USER", "LOGNAME", "SHELL", "TMPDIR",
             "JAVA_HOME", "MAVEN_HOME", "M2_HOME", "MAVEN_OPTS", "GRADLE_USER_HOME",
             "GOPATH", "GOCACHE", "GOMODCACHE", "CARGO_HOME", "RUSTUP_HOME",
-            "NVM_DIR", "PYENV_ROOT", "VIRTUAL_ENV", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND",
+            "NVM_DIR", "PYENV_ROOT", "VIRTUAL_ENV",
             "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy");
+
+    /**
+     * The owner's way to the remote, for git only: the tests and the integration run execute code
+     * the agent may have written, and must not be able to push anywhere with the owner's keys.
+     */
+    public static final List<String> GIT_ACCESS = List.of("SSH_AUTH_SOCK", "GIT_SSH_COMMAND", "GIT_SSH");
 
     /** Never passed on, whatever a list says: they belong to nightshift, not to its children. */
     public static final Set<String> NEVER = Set.of("GITHUB_TOKEN", "GH_TOKEN", "GH_ENTERPRISE_TOKEN",
@@ -51,11 +58,18 @@ public final class ProcessEnvironment {
         return env;
     }
 
-    /** For git, tests and integration runs. */
+    /** For the project's tests, its integration run and other tools: no way to the owner's keys. */
     public Map<String, String> forTools(Map<String, String> extra) {
         Map<String, String> env = pick(BASE);
         env.putAll(pick(TOOLS));
         env.putAll(extra);
+        return env;
+    }
+
+    /** For git: the tools' environment and the owner's SSH agent, to fetch and push. */
+    public Map<String, String> forGit(Map<String, String> extra) {
+        Map<String, String> env = forTools(extra);
+        env.putAll(pick(GIT_ACCESS));
         return env;
     }
 

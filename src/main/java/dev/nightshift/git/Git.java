@@ -34,7 +34,7 @@ public class Git {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(args);
-        Map<String, String> env = environment.forTools(Map.of(
+        Map<String, String> env = environment.forGit(Map.of(
                 "GIT_TERMINAL_PROMPT", "0",
                 "GIT_EDITOR", "true",
                 "GIT_MERGE_AUTOEDIT", "no",

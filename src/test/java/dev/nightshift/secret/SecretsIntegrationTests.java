@@ -91,6 +91,9 @@ class SecretsIntegrationTests {
         env.put("GH_TOKEN", GH_TOKEN);
         env.put("MAIL_PW", SMTP_PASSWORD);
         env.put("UNLISTED_SECRET", UNLISTED);
+        // the owner's way to the remote: for git only, never for code the agent may have written
+        env.put("SSH_AUTH_SOCK", dir.resolve("ssh-agent.sock").toString());
+        env.put("GIT_SSH_COMMAND", "ssh -i " + dir.resolve("id_owner"));
         Process run = builder.start();
         assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String console = Files.readString(dir.resolve("console.log"));
@@ -107,6 +110,9 @@ class SecretsIntegrationTests {
         assertThat(seen.values()).doesNotContain(GITHUB_TOKEN, GH_TOKEN, SMTP_PASSWORD, UNLISTED);
         assertThat(environment(testEnv).values()).as("the test command's environment")
                 .doesNotContain(GITHUB_TOKEN, GH_TOKEN, SMTP_PASSWORD, UNLISTED, ANTHROPIC_KEY, DEPLOY_KEY);
+        assertThat(environment(testEnv).keySet()).as("the test command cannot reach the owner's keys")
+                .doesNotContain("SSH_AUTH_SOCK", "GIT_SSH_COMMAND");
+        assertThat(seen.keySet()).doesNotContain("SSH_AUTH_SOCK", "GIT_SSH_COMMAND");
 
         // Where it could surface: files of the home, the database, the mail, the repository, the console.
         List<String> secrets = List.of(ANTHROPIC_KEY, DEPLOY_KEY, GITHUB_TOKEN, GH_TOKEN, SMTP_PASSWORD, FOUND_TOKEN);

@@ -39,8 +39,11 @@ meets() {
 # database file, read like any other client; AUTO_SERVER reaches a daemon that holds it open).
 sql() {
   local out
+  # The home's database asks for the password nightshift keeps beside it (readable by its owner).
+  local password=""
+  [ -r "$1/.nightshift/db.password" ] && password="$(cat "$1/.nightshift/db.password")"
   out="$(java -XX:TieredStopAtLevel=1 -cp "$h2_jar" org.h2.tools.Shell \
-    -url "jdbc:h2:file:$1/.nightshift/db;AUTO_SERVER=TRUE" -user sa -password "" -sql "$2" 2>&1)"
+    -url "jdbc:h2:file:$1/.nightshift/db;AUTO_SERVER=TRUE" -user sa -password "$password" -sql "$2" 2>&1)"
   if printf '%s\n' "$out" | grep -q '^Error: '; then
     note "query failed: $2"
     printf '%s\n' "$out" | grep '^Error: ' | head -2 >&2

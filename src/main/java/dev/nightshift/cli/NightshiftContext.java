@@ -3,6 +3,7 @@ package dev.nightshift.cli;
 import dev.nightshift.NightshiftApplication;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.store.DatabasePassword;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,8 +42,8 @@ public final class NightshiftContext {
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
         properties.put("spring.datasource.url", home.jdbcUrl());
-        properties.put("spring.datasource.username", "sa");
-        properties.put("spring.datasource.password", "");
+        properties.put("spring.datasource.username", DatabasePassword.USER);
+        properties.put("spring.datasource.password", DatabasePassword.of(home));
         properties.put("spring.datasource.hikari.maximum-pool-size", "12");
         properties.put("spring.flyway.locations", "classpath:db/migration");
         properties.put("spring.batch.job.enabled", "false");

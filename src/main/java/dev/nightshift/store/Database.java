@@ -82,8 +82,8 @@ public final class Database {
         System.setProperty("h2.bindAddress", "127.0.0.1");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(home.jdbcUrl());
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
+        dataSource.setUser(DatabasePassword.USER);
+        dataSource.setPassword(DatabasePassword.of(home));
         return dataSource;
     }
 

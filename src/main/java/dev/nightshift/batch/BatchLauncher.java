@@ -100,7 +100,7 @@ public class BatchLauncher {
                     + LocalDateTime.now(clock).withNano(0));
             MDC.put(PhaseStepListener.LOG_KEY, home.batchLogs(id).resolve("batch.log").toString());
             runner.markBatch(ProcessTree.batchPrefix(home.root(), id));
-            List<String> recovered = recovery.recover(id);
+            List<String> recovered = recovery.recover(id, request.dryRun());
             BatchRun run = new BatchRun(id, request.dryRun(), request.projectFilter(), clock.instant(), request.trigger());
             batches.start(id, run.startedAt(), request.trigger(), request.dryRun(), request.projectFilter(),
                     ProcessHandle.current().pid());

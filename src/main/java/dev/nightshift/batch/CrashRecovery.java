@@ -58,6 +58,22 @@ public class CrashRecovery {
 
     /** @return one line per recovered batch, for the new batch's report */
     public List<String> recover(String newBatchId) {
+        return recover(newBatchId, false);
+    }
+
+    /**
+     * @param dryRun when true, nothing is changed: the batches that died are named, and the next
+     *               real batch recovers them
+     * @return one line per batch that died, for the new batch's report
+     */
+    public List<String> recover(String newBatchId, boolean dryRun) {
+        if (dryRun) {
+            return batches.running().stream().map(dead -> {
+                log.info("DRY-RUN: would recover batch {}, whose process died", dead.id());
+                return "Batch " + dead.id() + " died; this dry run left it as it was, the next real batch recovers it"
+                        + " (ends what it left running, keeps its work as local commits, removes its worktrees).";
+            }).toList();
+        }
         for (JobExecution execution : jobRepository.findRunningJobExecutions(NightshiftJobConfiguration.JOB_NAME)) {
             jobOperator.recover(execution);
             log.info("marked the job execution {} that was left running as failed", execution.getId());

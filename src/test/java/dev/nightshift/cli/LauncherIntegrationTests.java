@@ -75,6 +75,29 @@ class LauncherIntegrationTests {
         assertThat(plain.out()).contains("nightshift 0.1.0");
     }
 
+    /**
+     * Issue 2's first must-show, as a new user runs it: `scripts/nightshift demo` from another
+     * folder, with the checkout as the home (the launcher's default), ends with exit 0 and a
+     * report that names the project, the spec, the test result and the pull request.
+     */
+    @Test
+    void theDemoRunsThroughTheLauncherFromAnyFolderAndItsReportNamesTheWork() throws Exception {
+        Path checkout = copyOfCheckout();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+
+        Run demo = launch(checkout, tmp, Map.of(), "demo");
+
+        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
+        Path reports = checkout.resolve("demo/reports");
+        Path batch;
+        try (var entries = Files.list(reports)) {
+            batch = entries.filter(p -> p.getFileName().toString().matches("\\d{8}-\\d{6}")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(batch.resolve("report.html")))
+                .contains("sample", "0001-greeting", "2 run, 2 passed", "PR #1");
+        assertThat(demo.out()).contains("demo/reports/" + batch.getFileName() + "/report.html");
+    }
+
     /** The launcher and the built jar, where the launcher expects them; no sources, so no build. */
     private Path copyOfCheckout() throws IOException {
         Path source = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();

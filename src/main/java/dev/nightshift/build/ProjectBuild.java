@@ -47,6 +47,8 @@ public class ProjectBuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectBuild.class);
     private static final Duration MIN_TIME_FOR_A_FIX = Duration.ofSeconds(30);
+    /** How many of the spec's weighed results are searched for the last failed gate. */
+    private static final int PREVIOUS_FAILURE_LOOKBACK = 10;
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -242,11 +244,21 @@ public class ProjectBuild {
                 notes, journal.recent(5), branches.recentLog(worktree, gitLog), failure, FollowUps.LIMIT));
     }
 
-    /** The tail of this spec's last failed gate, when its last build failed: the next attempt starts from it. */
+    /**
+     * The tail of this spec's last failed gate since its last success: the next attempt starts
+     * from it. Results that say nothing about the spec (a dry run, the budget, nightshift's own
+     * trouble, a stop) are skipped over, as the failure streak skips them.
+     */
     private String previousFailure(String project, String spec) {
-        return builds.recentForSpec(project, spec, 1).stream()
-                .filter(r -> r.outcome() == BuildOutcome.TESTS_FAILED && r.testTail() != null)
-                .map(BuildResult::testTail).findFirst().orElse(null);
+        for (BuildResult r : builds.weighedForSpec(project, spec, PREVIOUS_FAILURE_LOOKBACK)) {
+            if (r.outcome().succeeded()) {
+                return null;
+            }
+            if (r.outcome() == BuildOutcome.TESTS_FAILED && r.testTail() != null) {
+                return r.testTail();
+            }
+        }
+        return null;
     }
 
     /** Work is never thrown away: it stays, unpushed, on the local branch, where the next attempt starts. */

@@ -5,6 +5,7 @@ import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;

@@ -230,4 +230,33 @@ class ResumeIntegrationTests {
         assertThat(home.db().sql("SELECT COUNT(*) FROM agent_runs").query(Integer.class).single()).isEqualTo(3);
         assertThat(home.exists("wip-specs/shop/next/0001-feature.md")).isTrue();
     }
+
+    @Test
+    void aDryRunBetweenFailedBatchesNeitherResetsTheCountNorHidesTheLastFailingOutput() throws Exception {
+        Path prompts = dir.resolve("prompts");
+        Files.createDirectories(prompts);
+        // every try adds a test that fails, and keeps its prompt
+        TestHome home = home("""
+                cat > /dev/null
+                cp "$NIGHTSHIFT_PROMPT_FILE" %s/prompt-$(date +%%s%%N).md
+                printf '#!/usr/bin/env bash\\necho "expected 4 but was 5"; exit 1\\n' > tests/test_sum.sh
+                """.formatted(prompts), "build: {max-attempts: 2, fix-attempts: 0}\n");
+        home.spec("shop", "next", "0001-feature", "# Sum\n");
+
+        assertThat(home.run("run")).isEqualTo(1);
+        assertThat(home.run("run", "--dry-run")).isZero();
+        assertThat(home.exists("wip-specs/shop/next/0001-feature.md")).isTrue();
+        assertThat(home.run("run")).isEqualTo(1);
+
+        assertThat(home.db().sql("SELECT outcome FROM build_results ORDER BY started_at").query(String.class).list())
+                .containsExactly("TESTS_FAILED", "SKIPPED", "TESTS_FAILED");
+        assertThat(home.exists("wip-specs/shop/blocked/0001-feature.md"))
+                .as("two failed batches in a row: the dry run between them is not a success").isTrue();
+        assertThat(home.read("wip-specs/shop/blocked/0001-feature.why.md")).contains("failed 2 batches in a row");
+        try (var kept = Files.list(prompts)) {
+            Path second = kept.sorted().reduce((a, b) -> b).orElseThrow();
+            assertThat(second).content().as("the second real try starts from the first one's failing output")
+                    .contains("FAIL test_sum: expected 4 but was 5");
+        }
+    }
 }

@@ -42,7 +42,21 @@ public class AgentRunner {
     }
 
     /** How a run ended. */
-    public enum Status { SUCCEEDED, FAILED, TIMED_OUT, BUDGET_STOPPED }
+    public enum Status {
+        /** The agent finished and said it succeeded; the gate still decides. */
+        SUCCEEDED,
+        /** The agent exited with an error or reported one. */
+        FAILED,
+        /** Its own limit or the phase's deadline ended it; its tree was killed. */
+        TIMED_OUT,
+        /** The budget was reached: not started. */
+        BUDGET_STOPPED,
+        /** nightshift was told to stop: not started, or ended by the stop (not a timeout). */
+        STOPPED
+    }
+
+    /** The summary of a run that nightshift's stop ended, as stored and reported. */
+    public static final String STOPPED_SUMMARY = "stopped: nightshift was told to stop while the agent ran";
 
     public record Outcome(Status status, AgentResult result, Duration elapsed, Long runId, String budget) {
         public boolean succeeded() {
@@ -93,7 +107,7 @@ public class AgentRunner {
     /** Runs {@code command} (the build agent's, or the supervisor's) as the configured kind. */
     public Outcome run(Request request, String command) {
         if (runner.stopping()) {
-            return new Outcome(Status.TIMED_OUT, AgentResult.withoutUsage(false, "was not started: nightshift is stopping"),
+            return new Outcome(Status.STOPPED, AgentResult.withoutUsage(false, "was not started: nightshift is stopping"),
                     Duration.ZERO, null, null);
         }
         Budget.State spend = budget.now();
@@ -142,10 +156,18 @@ public class AgentRunner {
         ProcessResult process = runner.run(spec, marker);
         AgentResult result = agent.parse(process, invocation);
         deleteQuietly(invocation.usageFile());
-        runs.finish(runId, clock.instant(), process.exitCode(), process.timedOut(), result.succeeded(),
+        // Killed because nightshift is stopping (SIGTERM), not because it ran past a limit: not a
+        // timeout, so it never counts as one (the "agent timeouts" risk, the spec's streak).
+        boolean stopped = process.timedOut() && runner.stopping();
+        if (stopped) {
+            result = new AgentResult(false, STOPPED_SUMMARY, result.costUsd(), result.costEstimated(),
+                    result.inputTokens(), result.outputTokens(), result.cacheReadTokens(), result.cacheWriteTokens());
+        }
+        runs.finish(runId, clock.instant(), process.exitCode(), process.timedOut() && !stopped, result.succeeded(),
                 result.costUsd(), result.costEstimated(), result.inputTokens(), result.outputTokens(),
                 result.cacheReadTokens(), result.cacheWriteTokens(), result.summary());
-        Status status = process.timedOut() ? Status.TIMED_OUT : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+        Status status = stopped ? Status.STOPPED : process.timedOut() ? Status.TIMED_OUT
+                : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
         log.info("agent on {}/{} ended: {} in {}s{}", request.project(), request.spec(), status,
                 process.elapsed().toSeconds(), result.costUsd() != null ? ", $" + result.costUsd() : "");
         return new Outcome(status, result, process.elapsed(), runId, spend.describe());

@@ -37,7 +37,9 @@ public class MergeConflicts {
         /** A conflict that remained; the merge was aborted and the branch left as it was. */
         CONFLICT,
         /** A conflict, and the budget did not allow the agent to try; the merge was aborted. */
-        BUDGET_STOPPED
+        BUDGET_STOPPED,
+        /** A conflict, and nightshift was told to stop before the agent finished it; the merge was aborted. */
+        STOPPED
     }
 
     /** The outcome, what the agent's merge runs cost and took, and on a conflict its files and why. */
@@ -85,6 +87,11 @@ public class MergeConflicts {
             if (agent.status() == AgentRunner.Status.BUDGET_STOPPED) {
                 branches.abortMerge(worktree, before, gitLog);
                 return new Result(Status.BUDGET_STOPPED, agent.result().summary(), merge.conflicts(), agentTime, cost);
+            }
+            if (agent.status() == AgentRunner.Status.STOPPED) {
+                // Not the branch's fault: the next batch offers the same merge again.
+                branches.abortMerge(worktree, before, gitLog);
+                return new Result(Status.STOPPED, agent.result().summary(), merge.conflicts(), agentTime, cost);
             }
             List<String> left = unresolved(worktree, merge.conflicts(), gitLog);
             if (!agent.succeeded() || !left.isEmpty()) {

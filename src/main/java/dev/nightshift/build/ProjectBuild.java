@@ -6,6 +6,7 @@ import dev.nightshift.agent.PromptRenderer.PromptFacts;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessDeadline;
+import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
@@ -49,6 +50,7 @@ public class ProjectBuild {
     private static final Duration MIN_TIME_FOR_A_FIX = Duration.ofSeconds(30);
     /** How many of the spec's weighed results are searched for the last failed gate. */
     private static final int PREVIOUS_FAILURE_LOOKBACK = 10;
+    static final String STOPPED_DETAIL = "nightshift was told to stop; the work was kept on the local branch";
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -68,13 +70,14 @@ public class ProjectBuild {
     private final WipJournal journal;
     private final BuildRepository builds;
     private final ProcessDeadline deadline;
+    private final RunningProcesses running;
     private final Clock clock;
 
     public ProjectBuild(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
                         BranchWork branches, AgentRunner agents, PromptRenderer prompts, MergeConflicts merges,
                         ClosedPullRequests closed, ChangeGuards guards, TestGate gate, Publication publication,
                         PullRequestHosts hosts, FollowUps followUps, SpecMover mover, WipJournal journal,
-                        BuildRepository builds, ProcessDeadline deadline, Clock clock) {
+                        BuildRepository builds, ProcessDeadline deadline, RunningProcesses running, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.clones = clones;
@@ -93,6 +96,7 @@ public class ProjectBuild {
         this.journal = journal;
         this.builds = builds;
         this.deadline = deadline;
+        this.running = running;
         this.clock = clock;
     }
 
@@ -151,6 +155,9 @@ public class ProjectBuild {
         if (merge.status() == MergeConflicts.Status.BUDGET_STOPPED) {
             return tally.result(BuildOutcome.BUDGET_STOPPED, merge.detail());
         }
+        if (merge.status() == MergeConflicts.Status.STOPPED) {
+            return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
+        }
         if (merge.status() == MergeConflicts.Status.CONFLICT) {
             String why = "Bringing " + spec.branch() + " up to date failed: " + merge.detail() + ".\n\nConflicting files: "
                     + (merge.files().isEmpty() ? "(none named by git)" : String.join(", ", merge.files()))
@@ -176,6 +183,10 @@ public class ProjectBuild {
                 case BUDGET_STOPPED -> {
                     return tally.result(BuildOutcome.BUDGET_STOPPED, agent.result().summary());
                 }
+                case STOPPED -> {
+                    keepWork(worktree, task, "nightshift was told to stop", gitLog);
+                    return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
+                }
                 case TIMED_OUT -> {
                     keepWork(worktree, task, "the agent timed out", gitLog);
                     return journalled(tally, spec, task, BuildOutcome.TIMED_OUT, "the agent " + agent.result().summary());
@@ -197,6 +208,10 @@ public class ProjectBuild {
                             attempt));
                     if (tally.lastGate.passed()) {
                         return publish(tally, project, spec, task, clone, worktree, gitLog);
+                    }
+                    if (running.stopping()) {
+                        // The stop killed the tests: their failure says nothing about the work.
+                        return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
                     }
                     failure = tally.lastGate.reason() + "\n\n" + tally.lastGate.tail();
                     journal(tally, spec, task, "tests failed (attempt " + attempt + "): " + tally.lastGate.reason());

@@ -24,8 +24,16 @@ public enum BuildOutcome {
     BUDGET_STOPPED,
     /** Not attempted: a dry run, the owner's pause, or a spec whose pull request the owner closed (to blocked/). */
     SKIPPED,
-    /** nightshift could not do its own part (clone, push, the pull request host). */
-    FAILED;
+    /**
+     * nightshift could not do its own part, or the setup did not let it: clone, push, the pull
+     * request host, an agent command that could not be started.
+     */
+    FAILED,
+    /**
+     * nightshift was told to stop (SIGTERM) while it worked on the spec; the work was kept on the
+     * local branch, where the next batch starts. Not the spec's failure, not a timeout.
+     */
+    STOPPED;
 
     /**
      * How an outcome weighs in the spec's failure streak, the count behind {@code build.max-attempts}
@@ -35,7 +43,7 @@ public enum BuildOutcome {
      * blocked/ anyway, and a move starts the count afresh. A success ends the streak. Everything
      * else says nothing about the spec and is skipped over: a dry run or a closed pull request
      * (skipped), the budget, nightshift's own or the setup's trouble (failed: an unreachable
-     * remote, a missing repository or agent command) and a stop.
+     * remote, a missing repository or agent command) and a stop (stopped).
      */
     public enum Streak {
         /** The spec's own failure: one more in the streak. */
@@ -50,7 +58,7 @@ public enum BuildOutcome {
         return switch (this) {
             case TESTS_FAILED, AGENT_FAILED, TIMED_OUT, GUARD_HELD, CONFLICT -> Streak.COUNTS;
             case PR_OPENED, PR_UPDATED -> Streak.ENDS;
-            case BUDGET_STOPPED, SKIPPED, FAILED -> Streak.NEUTRAL;
+            case BUDGET_STOPPED, SKIPPED, FAILED, STOPPED -> Streak.NEUTRAL;
         };
     }
 
@@ -106,6 +114,7 @@ public enum BuildOutcome {
             case BUDGET_STOPPED -> "budget reached";
             case SKIPPED -> "skipped";
             case FAILED -> "failed";
+            case STOPPED -> "stopped";
         };
     }
 }

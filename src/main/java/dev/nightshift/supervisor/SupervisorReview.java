@@ -117,6 +117,7 @@ public class SupervisorReview {
             case TIMED_OUT -> ReviewStatus.TIMED_OUT;
             case BUDGET_STOPPED -> ReviewStatus.BUDGET_STOPPED;
             case FAILED -> ReviewStatus.FAILED;
+            case STOPPED -> ReviewStatus.STOPPED;
         };
         String text = status == ReviewStatus.WRITTEN ? written(review).orElse(outcome.result().summary())
                 : outcome.result().summary();

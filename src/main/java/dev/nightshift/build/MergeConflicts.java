@@ -39,7 +39,9 @@ public class MergeConflicts {
         /** A conflict, and the budget did not allow the agent to try; the merge was aborted. */
         BUDGET_STOPPED,
         /** A conflict, and nightshift was told to stop before the agent finished it; the merge was aborted. */
-        STOPPED
+        STOPPED,
+        /** A conflict, and the agent command could not be started (a setup problem); the merge was aborted. */
+        AGENT_NOT_STARTED
     }
 
     /** The outcome, what the agent's merge runs cost and took, and on a conflict its files and why. */
@@ -88,10 +90,11 @@ public class MergeConflicts {
                 branches.abortMerge(worktree, before, gitLog);
                 return new Result(Status.BUDGET_STOPPED, agent.result().summary(), merge.conflicts(), agentTime, cost);
             }
-            if (agent.status() == AgentRunner.Status.STOPPED) {
+            if (agent.status() == AgentRunner.Status.STOPPED || agent.status() == AgentRunner.Status.NOT_STARTED) {
                 // Not the branch's fault: the next batch offers the same merge again.
                 branches.abortMerge(worktree, before, gitLog);
-                return new Result(Status.STOPPED, agent.result().summary(), merge.conflicts(), agentTime, cost);
+                return new Result(agent.status() == AgentRunner.Status.STOPPED ? Status.STOPPED : Status.AGENT_NOT_STARTED,
+                        agent.result().summary(), merge.conflicts(), agentTime, cost);
             }
             List<String> left = unresolved(worktree, merge.conflicts(), gitLog);
             if (!agent.succeeded() || !left.isEmpty()) {

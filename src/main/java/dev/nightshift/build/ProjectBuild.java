@@ -158,6 +158,9 @@ public class ProjectBuild {
         if (merge.status() == MergeConflicts.Status.STOPPED) {
             return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
         }
+        if (merge.status() == MergeConflicts.Status.AGENT_NOT_STARTED) {
+            return tally.result(BuildOutcome.FAILED, merge.detail());
+        }
         if (merge.status() == MergeConflicts.Status.CONFLICT) {
             String why = "Bringing " + spec.branch() + " up to date failed: " + merge.detail() + ".\n\nConflicting files: "
                     + (merge.files().isEmpty() ? "(none named by git)" : String.join(", ", merge.files()))
@@ -182,6 +185,10 @@ public class ProjectBuild {
             switch (agent.status()) {
                 case BUDGET_STOPPED -> {
                     return tally.result(BuildOutcome.BUDGET_STOPPED, agent.result().summary());
+                }
+                case NOT_STARTED -> {
+                    // A setup problem (agent.command), not the spec's failure: it does not count.
+                    return tally.result(BuildOutcome.FAILED, agent.result().summary());
                 }
                 case STOPPED -> {
                     keepWork(worktree, task, "nightshift was told to stop", gitLog);

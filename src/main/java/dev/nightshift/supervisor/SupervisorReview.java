@@ -111,13 +111,14 @@ public class SupervisorReview {
         AgentRunner.Outcome outcome = agents.run(new AgentRunner.Request(run.batchId(), PROJECT, null,
                 "advisory review of the batch", "review", 1, workDir, prompt(run),
                 home.batchLogs(run.batchId()).resolve("supervisor-review.log"), timeout),
-                settings.supervisorAgent());
+                settings.supervisorAgent(), "supervisor-agent");
         ReviewStatus status = switch (outcome.status()) {
             case SUCCEEDED -> ReviewStatus.WRITTEN;
             case TIMED_OUT -> ReviewStatus.TIMED_OUT;
             case BUDGET_STOPPED -> ReviewStatus.BUDGET_STOPPED;
             case FAILED -> ReviewStatus.FAILED;
             case STOPPED -> ReviewStatus.STOPPED;
+            case NOT_STARTED -> ReviewStatus.FAILED;
         };
         String text = status == ReviewStatus.WRITTEN ? written(review).orElse(outcome.result().summary())
                 : outcome.result().summary();

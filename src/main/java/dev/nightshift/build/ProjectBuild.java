@@ -175,13 +175,14 @@ public class ProjectBuild {
                 log.info("no time left in the phase for another fix attempt on {}/{}", project.name(), spec.name());
                 break;
             }
+            // Only the run whose gate passes files discovered work: what earlier runs left is dropped.
+            followUps.discard(worktree);
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
                     task.text(), attempt == 1 ? "build" : "fix", attempt, worktree,
                     prompt(project, spec, task, worktree, gitLog, failure),
                     logs.resolve("agent-" + project.name() + "-" + attempt + ".log"), settings.timeouts().agent()));
             tally.addAgent(agent.elapsed(), agent.result().costUsd());
             tally.note = Optional.ofNullable(branches.takeNote(worktree)).orElse(tally.note);
-            tally.followUps.addAll(followUps.file(worktree, project).names());
             switch (agent.status()) {
                 case BUDGET_STOPPED -> {
                     return tally.result(BuildOutcome.BUDGET_STOPPED, agent.result().summary());
@@ -214,6 +215,7 @@ public class ProjectBuild {
                     tally.lastGate = gate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone, logs,
                             attempt));
                     if (tally.lastGate.passed()) {
+                        tally.followUps.addAll(followUps.file(worktree, project).names());
                         return publish(tally, project, spec, task, clone, worktree, gitLog);
                     }
                     if (running.stopping()) {

@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.agent.AgentRunner;
 import dev.nightshift.agent.PromptRenderer;
+import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
@@ -48,12 +49,15 @@ public class MergeConflicts {
     public record Result(Status status, String detail, List<String> files, Duration agentTime, BigDecimal cost) {
     }
 
+    private final Home home;
     private final NightshiftSettings settings;
     private final BranchWork branches;
     private final AgentRunner agents;
     private final PromptRenderer prompts;
 
-    public MergeConflicts(NightshiftSettings settings, BranchWork branches, AgentRunner agents, PromptRenderer prompts) {
+    public MergeConflicts(Home home, NightshiftSettings settings, BranchWork branches, AgentRunner agents,
+                          PromptRenderer prompts) {
+        this.home = home;
         this.settings = settings;
         this.branches = branches;
         this.agents = agents;
@@ -77,11 +81,12 @@ public class MergeConflicts {
                 return new Result(Status.CONFLICT, "git could not merge " + ref, List.of(), agentTime, cost);
             }
             log.info("merging {} into {} conflicts in {}; offering it to the agent", ref, spec.branch(), merge.conflicts());
+            Path agentLog = logs.resolve("agent-" + project.name() + "-merge-" + round + ".log");
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
                     "finish the merge of " + ref, "merge", round, worktree,
                     prompts.renderMerge(new PromptRenderer.MergeFacts(project.name(), spec.name(), spec.title(),
                             spec.body(), ref, merge.conflicts(), branches.recentLog(worktree, gitLog))),
-                    logs.resolve("agent-" + project.name() + "-merge-" + round + ".log"), settings.timeouts().agent()));
+                    agentLog, settings.timeouts().agent()));
             agentTime = agentTime.plus(agent.elapsed());
             if (agent.result().costUsd() != null) {
                 cost = (cost == null ? BigDecimal.ZERO : cost).add(agent.result().costUsd());
@@ -100,7 +105,7 @@ public class MergeConflicts {
             if (!agent.succeeded() || !left.isEmpty()) {
                 branches.abortMerge(worktree, before, gitLog);
                 String why = !left.isEmpty() ? "conflict markers or unmerged entries remain"
-                        : "the agent " + agent.result().summary();
+                        : "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root());
                 return new Result(Status.CONFLICT, "merging " + ref + " conflicts and the agent could not resolve it ("
                         + why + ")", left.isEmpty() ? merge.conflicts() : left, agentTime, cost);
             }

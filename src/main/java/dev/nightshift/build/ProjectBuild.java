@@ -177,10 +177,10 @@ public class ProjectBuild {
             }
             // Only the run whose gate passes files discovered work: what earlier runs left is dropped.
             followUps.discard(worktree);
+            Path agentLog = logs.resolve("agent-" + project.name() + "-" + attempt + ".log");
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
                     task.text(), attempt == 1 ? "build" : "fix", attempt, worktree,
-                    prompt(project, spec, task, worktree, gitLog, failure),
-                    logs.resolve("agent-" + project.name() + "-" + attempt + ".log"), settings.timeouts().agent()));
+                    prompt(project, spec, task, worktree, gitLog, failure), agentLog, settings.timeouts().agent()));
             tally.addAgent(agent.elapsed(), agent.result().costUsd());
             tally.note = Optional.ofNullable(branches.takeNote(worktree)).orElse(tally.note);
             switch (agent.status()) {
@@ -197,11 +197,13 @@ public class ProjectBuild {
                 }
                 case TIMED_OUT -> {
                     keepWork(worktree, task, "the agent timed out", gitLog);
-                    return journalled(tally, spec, task, BuildOutcome.TIMED_OUT, "the agent " + agent.result().summary());
+                    return journalled(tally, spec, task, BuildOutcome.TIMED_OUT,
+                            "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
                 }
                 case FAILED -> {
                     keepWork(worktree, task, "the agent failed", gitLog);
-                    return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent " + agent.result().summary());
+                    return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED,
+                            "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
                 }
                 case SUCCEEDED -> {
                     ChangeGuards.Verdict verdict = guards.check(worktree, project.settings(), spec, task, gitLog);

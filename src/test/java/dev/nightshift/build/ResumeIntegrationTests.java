@@ -211,7 +211,9 @@ class ResumeIntegrationTests {
 
     @Test
     void afterMaxAttemptsFailedBatchesInARowTheSpecIsBlockedWithTheLastFailure() throws Exception {
-        TestHome home = home("cat > /dev/null\necho 'cannot reach the model: 529 overloaded' >&2\nexit 1\n",
+        // a chatty agent: pages of output, the error at the end
+        TestHome home = home("cat > /dev/null\nfor i in $(seq 1 40); do echo \"thinking, line $i\"; done\n"
+                        + "echo 'cannot reach the model: 529 overloaded'\nexit 1\n",
                 "build: {max-attempts: 2, fix-attempts: 0}\n");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
 
@@ -221,7 +223,15 @@ class ResumeIntegrationTests {
 
         assertThat(home.exists("wip-specs/shop/blocked/0001-feature.md")).isTrue();
         assertThat(home.read("wip-specs/shop/blocked/0001-feature.why.md"))
-                .contains("failed 2 batches in a row", "agent failed", "exited with 1", "529 overloaded");
+                .contains("failed 2 batches in a row", "agent failed", "exited with 1", "529 overloaded")
+                .doesNotContain("thinking, line 40", "thinking, line 20");
+        String detail = home.db().sql("SELECT detail FROM build_results ORDER BY started_at DESC LIMIT 1")
+                .query(String.class).single();
+        assertThat(detail).as("one short line, the log for the rest").doesNotContain("\n").hasSizeLessThan(300)
+                .matches("the agent exited with 1: .* … cannot reach the model: 529 overloaded; see"
+                        + " reports/\\d{8}-\\d{6}/logs/agent-shop-1.log for the rest");
+        String log = detail.substring(detail.indexOf("reports/"), detail.indexOf(" for the rest"));
+        assertThat(home.read(log)).contains("thinking, line 20", "529 overloaded");
 
         // the owner moves it back: a fresh start
         Files.move(home.root().resolve("wip-specs/shop/blocked/0001-feature.md"),

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the agent once: checks the budget, writes the prompt outside the worktree, starts the
- * configured CLI with only the allowed environment, and records time, exit, cost and tokens.
+ * Runs the agent once: checks the budget, writes the prompt outside the worktree (and removes it
+ * after the run), starts the configured CLI with only the allowed environment, and records time,
+ * exit, cost and tokens.
  */
 @Component
 public class AgentRunner {
@@ -168,7 +169,13 @@ public class AgentRunner {
         if (invocation.stdin() == null) {
             spec = spec.withStdin(null);
         }
-        ProcessResult process = runner.run(spec, marker);
+        ProcessResult process;
+        try {
+            process = runner.run(spec, marker);
+        } finally {
+            // The run's log keeps what matters; prompts would pile up in .nightshift/ run after run.
+            deleteQuietly(promptFile);
+        }
         AgentResult result = agent.parse(process, invocation);
         deleteQuietly(invocation.usageFile());
         // Killed because nightshift is stopping (SIGTERM), not because it ran past a limit: not a

@@ -54,6 +54,9 @@ class SupervisorIntegrationTests {
                 .isEqualTo("Looks healthy.\n<script>alert(1)</script> Split 0001-feature if it times out.");
         assertThat(db.sql("SELECT project || ' ' || purpose FROM agent_runs ORDER BY id").query(String.class).list())
                 .containsExactly("_supervisor review", "shop build");
+        assertThat(home.root().resolve(".nightshift/prompts")).as("each run's prompt is removed after it")
+                .isEmptyDirectory();
+        assertThat(home.root().resolve(".nightshift/review")).as("the review's scratch folder too").isEmptyDirectory();
         assertThat(Files.readString(dir.resolve("review-prompt.md")))
                 .contains("# The plan for this batch", "- shop: 0001-feature, task \"Feature\" (next in queue, priority 5)");
         String report = Files.readString(home.latestReport().resolve("report.html"));

@@ -23,7 +23,6 @@ import dev.nightshift.spec.SpecTask;
 import dev.nightshift.spec.WipJournal;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BuildOutcome;
-import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Records.BuildResult;
 import dev.nightshift.store.Records.PlanEntry;
 import java.io.IOException;
@@ -48,8 +47,6 @@ public class ProjectBuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectBuild.class);
     private static final Duration MIN_TIME_FOR_A_FIX = Duration.ofSeconds(30);
-    /** How many of the spec's weighed results are searched for the last failed gate. */
-    private static final int PREVIOUS_FAILURE_LOOKBACK = 10;
     static final String STOPPED_DETAIL = "nightshift was told to stop; the work was kept on the local branch";
 
     private final Home home;
@@ -68,7 +65,7 @@ public class ProjectBuild {
     private final FollowUps followUps;
     private final SpecMover mover;
     private final WipJournal journal;
-    private final BuildRepository builds;
+    private final PreviousFailure previousFailure;
     private final ProcessDeadline deadline;
     private final RunningProcesses running;
     private final Clock clock;
@@ -77,7 +74,7 @@ public class ProjectBuild {
                         BranchWork branches, AgentRunner agents, PromptRenderer prompts, MergeConflicts merges,
                         ClosedPullRequests closed, ChangeGuards guards, TestGate gate, Publication publication,
                         PullRequestHosts hosts, FollowUps followUps, SpecMover mover, WipJournal journal,
-                        BuildRepository builds, ProcessDeadline deadline, RunningProcesses running, Clock clock) {
+                        PreviousFailure previousFailure, ProcessDeadline deadline, RunningProcesses running, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.clones = clones;
@@ -94,7 +91,7 @@ public class ProjectBuild {
         this.followUps = followUps;
         this.mover = mover;
         this.journal = journal;
-        this.builds = builds;
+        this.previousFailure = previousFailure;
         this.deadline = deadline;
         this.running = running;
         this.clock = clock;
@@ -168,7 +165,7 @@ public class ProjectBuild {
             mover.move(spec, SpecFolder.BLOCKED, why, batchId, false);
             return journalled(tally, spec, task, BuildOutcome.CONFLICT, why);
         }
-        String failure = previousFailure(project.name(), spec.name());
+        String failure = previousFailure.tail(project.name(), spec.name());
         int attempts = 1 + settings.build().fixAttempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1 && deadline.remaining().compareTo(MIN_TIME_FOR_A_FIX) < 0) {
@@ -268,23 +265,6 @@ public class ProjectBuild {
         }
         return prompts.render(new PromptFacts(project.name(), spec.name(), spec.title(), spec.body(), task.text(),
                 notes, journal.recent(5), branches.recentLog(worktree, gitLog), failure, FollowUps.LIMIT));
-    }
-
-    /**
-     * The tail of this spec's last failed gate since its last success: the next attempt starts
-     * from it. Results that say nothing about the spec (a dry run, the budget, nightshift's own
-     * trouble, a stop) are skipped over, as the failure streak skips them.
-     */
-    private String previousFailure(String project, String spec) {
-        for (BuildResult r : builds.weighedForSpec(project, spec, PREVIOUS_FAILURE_LOOKBACK)) {
-            if (r.outcome().succeeded()) {
-                return null;
-            }
-            if (r.outcome() == BuildOutcome.TESTS_FAILED && r.testTail() != null) {
-                return r.testTail();
-            }
-        }
-        return null;
     }
 
     /** Work is never thrown away: it stays, unpushed, on the local branch, where the next attempt starts. */

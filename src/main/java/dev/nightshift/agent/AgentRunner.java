@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the agent once: checks the budget, writes the prompt outside the worktree, starts the
- * configured CLI with only the allowed environment, and records time, exit, cost and tokens.
+ * Runs the agent once: checks the budget, writes the prompt outside the worktree (and removes it
+ * after the run), starts the configured CLI with only the allowed environment, and records time,
+ * exit, cost and tokens.
  */
 @Component
 public class AgentRunner {
@@ -42,7 +43,26 @@ public class AgentRunner {
     }
 
     /** How a run ended. */
-    public enum Status { SUCCEEDED, FAILED, TIMED_OUT, BUDGET_STOPPED }
+    public enum Status {
+        /** The agent finished and said it succeeded; the gate still decides. */
+        SUCCEEDED,
+        /** The agent exited with an error or reported one. */
+        FAILED,
+        /** Its own limit or the phase's deadline ended it; its tree was killed. */
+        TIMED_OUT,
+        /** The budget was reached: not started. */
+        BUDGET_STOPPED,
+        /** nightshift was told to stop: not started, or ended by the stop (not a timeout). */
+        STOPPED,
+        /**
+         * The agent command could not be started (not on PATH, not an executable file): a setup
+         * problem the summary names with its setting, never the spec's failure.
+         */
+        NOT_STARTED
+    }
+
+    /** The summary of a run that nightshift's stop ended, as stored and reported. */
+    public static final String STOPPED_SUMMARY = "stopped: nightshift was told to stop while the agent ran";
 
     public record Outcome(Status status, AgentResult result, Duration elapsed, Long runId, String budget) {
         public boolean succeeded() {
@@ -75,7 +95,7 @@ public class AgentRunner {
     }
 
     public Outcome run(Request request) {
-        return run(request, settings.agent().command());
+        return run(request, settings.agent().command(), "agent.command");
     }
 
     /**
@@ -90,11 +110,21 @@ public class AgentRunner {
         }
     }
 
-    /** Runs {@code command} (the build agent's, or the supervisor's) as the configured kind. */
-    public Outcome run(Request request, String command) {
+    /**
+     * Runs {@code command} (the build agent's, or the supervisor's) as the configured kind.
+     *
+     * @param key the setting the command comes from, to name it when it cannot be started
+     */
+    public Outcome run(Request request, String command, String key) {
         if (runner.stopping()) {
-            return new Outcome(Status.TIMED_OUT, AgentResult.withoutUsage(false, "was not started: nightshift is stopping"),
+            return new Outcome(Status.STOPPED, AgentResult.withoutUsage(false, "was not started: nightshift is stopping"),
                     Duration.ZERO, null, null);
+        }
+        AgentCommand.Resolved resolved = AgentCommand.resolve(command, key, home.root(), environment.get("PATH"));
+        if (!resolved.startable()) {
+            log.warn("{}; the agent is not started for {}/{}", resolved.problem(), request.project(), request.spec());
+            return new Outcome(Status.NOT_STARTED, AgentResult.withoutUsage(false, resolved.problem()), Duration.ZERO,
+                    null, null);
         }
         Budget.State spend = budget.now();
         if (!spend.allowsRun()) {
@@ -126,7 +156,7 @@ public class AgentRunner {
         Map<String, String> env = environment.forAgent(settings.agent().env(), own);
 
         BigDecimal left = spend.leftUsd();
-        AgentInvocation invocation = agent.invocation(CommandWords.split(command), request.prompt(), left, scratch);
+        AgentInvocation invocation = agent.invocation(resolved.words(), request.prompt(), left, scratch);
         Instant started = clock.instant();
         long runId = runs.start(request.batchId(), request.project(), request.spec(), request.task(),
                 request.purpose(), request.attempt(), agent.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -139,16 +169,40 @@ public class AgentRunner {
         if (invocation.stdin() == null) {
             spec = spec.withStdin(null);
         }
-        ProcessResult process = runner.run(spec, marker);
+        ProcessResult process;
+        try {
+            process = runner.run(spec, marker);
+        } finally {
+            // The run's log keeps what matters; prompts would pile up in .nightshift/ run after run.
+            deleteQuietly(promptFile);
+        }
         AgentResult result = agent.parse(process, invocation);
         deleteQuietly(invocation.usageFile());
-        runs.finish(runId, clock.instant(), process.exitCode(), process.timedOut(), result.succeeded(),
+        // Killed because nightshift is stopping (SIGTERM), not because it ran past a limit: not a
+        // timeout, so it never counts as one (the "agent timeouts" risk, the spec's streak).
+        boolean stopped = process.timedOut() && runner.stopping();
+        boolean notStarted = process.exitCode() == -1;
+        if (stopped || notStarted) {
+            result = new AgentResult(false, stopped ? STOPPED_SUMMARY : couldNotStart(resolved.words().get(0), key, process),
+                    result.costUsd(), result.costEstimated(), result.inputTokens(), result.outputTokens(),
+                    result.cacheReadTokens(), result.cacheWriteTokens());
+        }
+        runs.finish(runId, clock.instant(), process.exitCode(), process.timedOut() && !stopped, result.succeeded(),
                 result.costUsd(), result.costEstimated(), result.inputTokens(), result.outputTokens(),
                 result.cacheReadTokens(), result.cacheWriteTokens(), result.summary());
-        Status status = process.timedOut() ? Status.TIMED_OUT : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+        Status status = stopped ? Status.STOPPED : notStarted ? Status.NOT_STARTED : process.timedOut() ? Status.TIMED_OUT
+                : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
         log.info("agent on {}/{} ended: {} in {}s{}", request.project(), request.spec(), status,
                 process.elapsed().toSeconds(), result.costUsd() != null ? ", $" + result.costUsd() : "");
         return new Outcome(status, result, process.elapsed(), runId, spend.describe());
+    }
+
+    /** In the owner's words, without the wrapper nightshift starts every command under. */
+    private static String couldNotStart(String program, String key, ProcessResult process) {
+        String reason = process.tail().lines().filter(l -> l.startsWith(ProcessRunner.COULD_NOT_START)).findFirst()
+                .map(l -> l.substring(l.lastIndexOf(": ") + 2).strip()).orElse(null);
+        return "the agent command \"" + program + "\" could not be started" + (reason != null ? ": " + reason : "")
+                + " (" + key + " in nightshift.yml)";
     }
 
     private static void deleteQuietly(Path file) {

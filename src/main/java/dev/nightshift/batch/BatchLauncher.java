@@ -12,6 +12,8 @@ import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BatchStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -51,6 +53,9 @@ public class BatchLauncher {
     private volatile String current;
     /** Callers inside {@link #launch}, counted from their first line: a stop waits for all of them. */
     private final AtomicInteger inside = new AtomicInteger();
+    /** When in the batch {@link #current} the stop came ({@link GracefulStop#note}), set before the stop flag. */
+    private volatile String stopToldIn;
+    private volatile String stopToldWhen;
 
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, BatchOutcome outcome, ProcessRunner runner,
@@ -120,18 +125,15 @@ public class BatchLauncher {
             log.info("batch {} starts{}", id, request.dryRun() ? " (dry run)" : "");
             JobExecution execution = jobOperator.start(job, run.toJobParameters());
             batches.attachJobExecution(id, execution.getId());
-            // Told to stop (SIGTERM) while it ran: the stop has said why in the batch's note.
+            // Told to stop (SIGTERM) while it ran: the note says when, as the stop saw it.
             BatchStatus status = running.stopping() ? BatchStatus.STOPPED : outcome.of(id);
-            if (status == BatchStatus.STOPPED && batches.find(id).map(b -> b.note() == null).orElse(true)) {
-                batches.addNote(id, "Stopped: nightshift was told to stop as this batch began.");
+            if (status == BatchStatus.STOPPED) {
+                batches.addNote(id, GracefulStop.note(id.equals(stopToldIn) ? stopToldWhen : null));
             }
             batches.finish(id, status, clock.instant());
-            List<String> failures = outcome.failures(id);
-            String message = "batch " + id + " " + status.name().toLowerCase(java.util.Locale.ROOT)
-                    + (failures.isEmpty() ? "" : ":\n  " + String.join("\n  ", failures))
-                    + "\nreport: " + home.batchReports(id).resolve("report.html");
             return new BatchResult(id, status,
-                    status == BatchStatus.SUCCEEDED ? BatchResult.OK : BatchResult.SOMETHING_FAILED, message);
+                    status == BatchStatus.SUCCEEDED ? BatchResult.OK : BatchResult.SOMETHING_FAILED,
+                    message(home, id, status, outcome.failures(id)));
         } catch (Exception e) {
             log.error("the batch could not run", e);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -140,6 +142,21 @@ public class BatchLauncher {
             inside.decrementAndGet();
             MDC.remove(PhaseStepListener.LOG_KEY);
         }
+    }
+
+    /** What the command prints at the end: how the batch ended, what failed, and its report when it has one. */
+    static String message(Home home, String id, BatchStatus status, List<String> failures) {
+        Path report = home.batchReports(id).resolve("report.html");
+        return "batch " + id + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+                + (failures.isEmpty() ? "" : ":\n  " + String.join("\n  ", failures))
+                // A stopped batch skips its report phase: never a path to a file that is not there.
+                + (Files.isRegularFile(report) ? "\nreport: " + report : "\nno report was saved for this batch");
+    }
+
+    /** The stop came while {@code batchId} ran; {@code when} is where it was ({@code null}: before any phase). */
+    void toldToStop(String batchId, String when) {
+        stopToldWhen = when;
+        stopToldIn = batchId;
     }
 
     private static BatchResult stopping() {

@@ -5,6 +5,8 @@ import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.store.Records;
+import dev.nightshift.store.RiskKind;
+import dev.nightshift.store.RiskRepository;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -15,24 +17,36 @@ public class BatchOutcome {
     private final BatchRepository batches;
     private final BuildRepository builds;
     private final IntegrationRepository integration;
+    private final RiskRepository risks;
 
-    public BatchOutcome(BatchRepository batches, BuildRepository builds, IntegrationRepository integration) {
+    public BatchOutcome(BatchRepository batches, BuildRepository builds, IntegrationRepository integration,
+                        RiskRepository risks) {
         this.batches = batches;
         this.builds = builds;
         this.integration = integration;
+        this.risks = risks;
     }
 
-    /** A phase that failed or timed out, a project whose build failed, or a red integration run. */
+    /**
+     * A phase that failed or timed out, a project whose build failed, a red integration run, or an
+     * agent command that cannot start (every project's work was held back for it).
+     */
     public BatchStatus of(String batchId) {
         boolean phaseProblem = batches.phases(batchId).stream().anyMatch(p -> p.outcome().isProblem());
         boolean buildFailed = builds.results(batchId).stream().anyMatch(r -> r.outcome().failed());
         boolean integrationRed = integration.forBatch(batchId).stream().anyMatch(r -> !r.passed());
-        return phaseProblem || buildFailed || integrationRed ? BatchStatus.FAILED : BatchStatus.SUCCEEDED;
+        return phaseProblem || buildFailed || integrationRed || !agentProblems(batchId).isEmpty()
+                ? BatchStatus.FAILED : BatchStatus.SUCCEEDED;
+    }
+
+    private List<String> agentProblems(String batchId) {
+        return risks.forBatch(batchId).stream().filter(r -> r.kind() == RiskKind.AGENT_COMMAND)
+                .map(dev.nightshift.store.Observations.Risk::reason).toList();
     }
 
     /** Lines naming what failed, for the command's output. */
     public List<String> failures(String batchId) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new java.util.ArrayList<>(agentProblems(batchId));
         for (Records.Phase phase : batches.phases(batchId)) {
             if (phase.outcome().isProblem()) {
                 lines.add("phase " + phase.phase() + " " + phase.outcome().name().toLowerCase(java.util.Locale.ROOT)

@@ -7,6 +7,7 @@ import dev.nightshift.store.BatchStatus;
 import dev.nightshift.store.Records;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -59,36 +60,47 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent> {
     /** Stops firing, and stops the batch that runs now, if any; returns once it is recorded. */
     public void stop() {
         standBy();
-        // The flag first: from here on no batch and no agent starts, and every process running dies.
         deadline.set(clock.instant().plus(TIME_LEFT_FOR_COMMANDS));
         // What the batch was doing when told to stop, read before its processes die: once they
-        // do, its phase ends and the next one begins (and is skipped).
+        // do, its phase ends and the next one begins (and is skipped). Handed to the launcher
+        // before the stop flag goes up, so the batch that ends because of the flag tells it right.
         Optional<String> told = launcher.current();
-        String phaseWhenTold = told.map(this::phaseRunning).orElse(null);
+        String when = told.map(this::whenTold).orElse(null);
+        told.ifPresent(id -> launcher.toldToStop(id, when));
+        // The flag: from here on no batch and no agent starts, and every process running dies.
         int killed = running.stopAll();
         if (!launcher.busy()) {
             // A normal end: the batch finished before its context closed.
             return;
         }
         Optional<String> batch = launcher.current();
-        batch.ifPresent(id -> {
-            String phase = id.equals(told.orElse(null)) && phaseWhenTold != null ? phaseWhenTold : phaseRunning(id);
-            batches.addNote(id, "Stopped: nightshift was told to stop" + (phase != null ? " during the " + phase + " phase" : "")
-                    + "; its processes were ended, no agent started after that and the phases not yet begun were skipped."
-                    + " Unfinished work stays on its branch for the next batch.");
-            log.warn("stopping: batch {}{}; {} process(es) ended", id, phase != null ? " was in its " + phase + " phase" : "",
-                    killed);
-        });
+        batch.ifPresent(id -> log.warn("stopping: batch {} was told to stop {}; {} process(es) ended", id,
+                id.equals(told.orElse(null)) && when != null ? when : "as it began", killed));
         if (!launcher.awaitEnd(WAIT_FOR_BATCH)) {
-            batch.ifPresent(id -> batches.finish(id, BatchStatus.STOPPED, clock.instant()));
+            batch.ifPresent(id -> {
+                batches.addNote(id, note(id.equals(told.orElse(null)) ? when : null));
+                batches.finish(id, BatchStatus.STOPPED, clock.instant());
+            });
             log.warn("the batch did not end within {}s; recorded as stopped", WAIT_FOR_BATCH.toSeconds());
         }
     }
 
-    /** The latest phase of the batch that has not ended, or {@code null}. */
-    private String phaseRunning(String batchId) {
-        return batches.phases(batchId).stream().filter(p -> p.endedAt() == null).map(Records.Phase::phase)
-                .reduce((first, later) -> later).orElse(null);
+    /**
+     * The batch's note for a stop: when it came ({@code during the build phase}, {@code after the
+     * supervisor phase}; {@code null} when no phase had begun) and what that meant.
+     */
+    static String note(String when) {
+        return "Stopped: nightshift was told to stop " + (when != null ? when : "as this batch began")
+                + "; its processes were ended, no agent started after that and the phases not yet begun were skipped."
+                + " Unfinished work stays on its branch for the next batch.";
+    }
+
+    /** When in the batch the stop came: during the phase that runs, after the last that ended, or null before any. */
+    private String whenTold(String batchId) {
+        List<Records.Phase> phases = batches.phases(batchId);
+        return phases.stream().filter(p -> p.endedAt() == null).map(p -> "during the " + p.phase() + " phase")
+                .reduce((first, later) -> later)
+                .orElseGet(() -> phases.isEmpty() ? null : "after the " + phases.get(phases.size() - 1).phase() + " phase");
     }
 
     /** After the stop, before the JVM exits: the scheduler lets go of its store while the database is open. */

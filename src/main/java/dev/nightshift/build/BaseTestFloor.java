@@ -11,6 +11,7 @@ import dev.nightshift.git.GitException;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.store.BaseTestCountRepository;
 import dev.nightshift.store.BaseTestCountRepository.BaseTestCount;
+import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.testcount.TestCounter;
 import dev.nightshift.testcount.TestCounts;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,11 @@ import org.springframework.stereotype.Component;
 /**
  * How many tests the project's {@code test} command runs on the head of base: the floor below
  * which a branch's gate fails. It is measured by running that same command in a checkout of the
- * commit (not taken from {@code integration}, which may run a different set), once per commit and
- * command, and kept in the database.
+ * commit, once per commit and command, and kept in the database. When the project's
+ * {@code integration} command is that same command and its latest integration run, at this very
+ * commit, counted the tests, that count is the floor and the tests are not run again (issue 4:
+ * the base count comes from the integration phase); a different {@code integration} command may
+ * run a different set of tests, so its count is never used.
  */
 @Component
 public class BaseTestFloor {
@@ -51,16 +55,19 @@ public class BaseTestFloor {
     private final ProcessRunner runner;
     private final ProcessEnvironment environment;
     private final BaseTestCountRepository counts;
+    private final IntegrationRepository integrationRuns;
     private final Clock clock;
 
     public BaseTestFloor(NightshiftSettings settings, Git git, Worktrees worktrees, ProcessRunner runner,
-                         ProcessEnvironment environment, BaseTestCountRepository counts, Clock clock) {
+                         ProcessEnvironment environment, BaseTestCountRepository counts,
+                         IntegrationRepository integrationRuns, Clock clock) {
         this.settings = settings;
         this.git = git;
         this.worktrees = worktrees;
         this.runner = runner;
         this.environment = environment;
         this.counts = counts;
+        this.integrationRuns = integrationRuns;
         this.clock = clock;
     }
 
@@ -75,9 +82,31 @@ public class BaseTestFloor {
             return Optional.empty();
         }
         String hash = sha256(projectSettings.test());
-        BaseTestCount known = counts.find(project, commit, hash).orElseGet(() -> measure(batchId, project, projectSettings,
-                clone, commit, hash, logs, gitLog));
+        BaseTestCount known = counts.find(project, commit, hash)
+                .or(() -> fromIntegration(batchId, project, projectSettings, commit, hash))
+                .orElseGet(() -> measure(batchId, project, projectSettings, clone, commit, hash, logs, gitLog));
         return Optional.ofNullable(known.testsExecuted()).map(executed -> new Floor(commit, executed));
+    }
+
+    /** The count of the latest integration run, when it ran the same command at the same commit and counted. */
+    private Optional<BaseTestCount> fromIntegration(String batchId, String project, ProjectSettings projectSettings,
+                                                    String commit, String hash) {
+        String integration = projectSettings.integration();
+        if (integration == null || !integration.strip().equals(projectSettings.test().strip())) {
+            return Optional.empty();
+        }
+        return integrationRuns.latest(project)
+                .filter(run -> run.commitSha().equals(commit) && run.testsRun() != null && run.testsPassed() != null)
+                .map(run -> {
+                    int failed = run.testsFailed() == null ? 0 : run.testsFailed();
+                    BaseTestCount count = new BaseTestCount(project, commit, hash, batchId, run.testsRun(),
+                            run.testsPassed() + failed, run.exitCode(), "integration " + run.batchId(),
+                            clock.instant());
+                    counts.save(count);
+                    log.info("{} ran {} test(s) on {} at {} in its integration run (the same command): not run again",
+                            project, count.testsExecuted(), projectSettings.base(), commit.substring(0, 10));
+                    return count;
+                });
     }
 
     private BaseTestCount measure(String batchId, String project, ProjectSettings projectSettings, Path clone, String commit,

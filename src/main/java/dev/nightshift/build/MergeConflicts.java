@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.agent.AgentRunner;
 import dev.nightshift.agent.PromptRenderer;
+import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
@@ -37,19 +38,26 @@ public class MergeConflicts {
         /** A conflict that remained; the merge was aborted and the branch left as it was. */
         CONFLICT,
         /** A conflict, and the budget did not allow the agent to try; the merge was aborted. */
-        BUDGET_STOPPED
+        BUDGET_STOPPED,
+        /** A conflict, and nightshift was told to stop before the agent finished it; the merge was aborted. */
+        STOPPED,
+        /** A conflict, and the agent command could not be started (a setup problem); the merge was aborted. */
+        AGENT_NOT_STARTED
     }
 
     /** The outcome, what the agent's merge runs cost and took, and on a conflict its files and why. */
     public record Result(Status status, String detail, List<String> files, Duration agentTime, BigDecimal cost) {
     }
 
+    private final Home home;
     private final NightshiftSettings settings;
     private final BranchWork branches;
     private final AgentRunner agents;
     private final PromptRenderer prompts;
 
-    public MergeConflicts(NightshiftSettings settings, BranchWork branches, AgentRunner agents, PromptRenderer prompts) {
+    public MergeConflicts(Home home, NightshiftSettings settings, BranchWork branches, AgentRunner agents,
+                          PromptRenderer prompts) {
+        this.home = home;
         this.settings = settings;
         this.branches = branches;
         this.agents = agents;
@@ -73,11 +81,12 @@ public class MergeConflicts {
                 return new Result(Status.CONFLICT, "git could not merge " + ref, List.of(), agentTime, cost);
             }
             log.info("merging {} into {} conflicts in {}; offering it to the agent", ref, spec.branch(), merge.conflicts());
+            Path agentLog = logs.resolve("agent-" + project.name() + "-merge-" + round + ".log");
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
                     "finish the merge of " + ref, "merge", round, worktree,
                     prompts.renderMerge(new PromptRenderer.MergeFacts(project.name(), spec.name(), spec.title(),
                             spec.body(), ref, merge.conflicts(), branches.recentLog(worktree, gitLog))),
-                    logs.resolve("agent-" + project.name() + "-merge-" + round + ".log"), settings.timeouts().agent()));
+                    agentLog, settings.timeouts().agent()));
             agentTime = agentTime.plus(agent.elapsed());
             if (agent.result().costUsd() != null) {
                 cost = (cost == null ? BigDecimal.ZERO : cost).add(agent.result().costUsd());
@@ -86,11 +95,17 @@ public class MergeConflicts {
                 branches.abortMerge(worktree, before, gitLog);
                 return new Result(Status.BUDGET_STOPPED, agent.result().summary(), merge.conflicts(), agentTime, cost);
             }
+            if (agent.status() == AgentRunner.Status.STOPPED || agent.status() == AgentRunner.Status.NOT_STARTED) {
+                // Not the branch's fault: the next batch offers the same merge again.
+                branches.abortMerge(worktree, before, gitLog);
+                return new Result(agent.status() == AgentRunner.Status.STOPPED ? Status.STOPPED : Status.AGENT_NOT_STARTED,
+                        agent.result().summary(), merge.conflicts(), agentTime, cost);
+            }
             List<String> left = unresolved(worktree, merge.conflicts(), gitLog);
             if (!agent.succeeded() || !left.isEmpty()) {
                 branches.abortMerge(worktree, before, gitLog);
                 String why = !left.isEmpty() ? "conflict markers or unmerged entries remain"
-                        : "the agent " + agent.result().summary();
+                        : "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root());
                 return new Result(Status.CONFLICT, "merging " + ref + " conflicts and the agent could not resolve it ("
                         + why + ")", left.isEmpty() ? merge.conflicts() : left, agentTime, cost);
             }

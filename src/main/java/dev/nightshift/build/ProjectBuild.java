@@ -6,6 +6,7 @@ import dev.nightshift.agent.PromptRenderer.PromptFacts;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessDeadline;
+import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
@@ -22,7 +23,6 @@ import dev.nightshift.spec.SpecTask;
 import dev.nightshift.spec.WipJournal;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BuildOutcome;
-import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Records.BuildResult;
 import dev.nightshift.store.Records.PlanEntry;
 import java.io.IOException;
@@ -47,6 +47,7 @@ public class ProjectBuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectBuild.class);
     private static final Duration MIN_TIME_FOR_A_FIX = Duration.ofSeconds(30);
+    static final String STOPPED_DETAIL = "nightshift was told to stop; the work was kept on the local branch";
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -64,15 +65,16 @@ public class ProjectBuild {
     private final FollowUps followUps;
     private final SpecMover mover;
     private final WipJournal journal;
-    private final BuildRepository builds;
+    private final PreviousFailure previousFailure;
     private final ProcessDeadline deadline;
+    private final RunningProcesses running;
     private final Clock clock;
 
     public ProjectBuild(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
                         BranchWork branches, AgentRunner agents, PromptRenderer prompts, MergeConflicts merges,
                         ClosedPullRequests closed, ChangeGuards guards, TestGate gate, Publication publication,
                         PullRequestHosts hosts, FollowUps followUps, SpecMover mover, WipJournal journal,
-                        BuildRepository builds, ProcessDeadline deadline, Clock clock) {
+                        PreviousFailure previousFailure, ProcessDeadline deadline, RunningProcesses running, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.clones = clones;
@@ -89,8 +91,9 @@ public class ProjectBuild {
         this.followUps = followUps;
         this.mover = mover;
         this.journal = journal;
-        this.builds = builds;
+        this.previousFailure = previousFailure;
         this.deadline = deadline;
+        this.running = running;
         this.clock = clock;
     }
 
@@ -149,6 +152,12 @@ public class ProjectBuild {
         if (merge.status() == MergeConflicts.Status.BUDGET_STOPPED) {
             return tally.result(BuildOutcome.BUDGET_STOPPED, merge.detail());
         }
+        if (merge.status() == MergeConflicts.Status.STOPPED) {
+            return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
+        }
+        if (merge.status() == MergeConflicts.Status.AGENT_NOT_STARTED) {
+            return tally.result(BuildOutcome.FAILED, merge.detail());
+        }
         if (merge.status() == MergeConflicts.Status.CONFLICT) {
             String why = "Bringing " + spec.branch() + " up to date failed: " + merge.detail() + ".\n\nConflicting files: "
                     + (merge.files().isEmpty() ? "(none named by git)" : String.join(", ", merge.files()))
@@ -156,31 +165,42 @@ public class ProjectBuild {
             mover.move(spec, SpecFolder.BLOCKED, why, batchId, false);
             return journalled(tally, spec, task, BuildOutcome.CONFLICT, why);
         }
-        String failure = previousFailure(project.name(), spec.name());
+        String failure = previousFailure.tail(project.name(), spec.name());
         int attempts = 1 + settings.build().fixAttempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1 && deadline.remaining().compareTo(MIN_TIME_FOR_A_FIX) < 0) {
                 log.info("no time left in the phase for another fix attempt on {}/{}", project.name(), spec.name());
                 break;
             }
+            // Only the run whose gate passes files discovered work: what earlier runs left is dropped.
+            followUps.discard(worktree);
+            Path agentLog = logs.resolve("agent-" + project.name() + "-" + attempt + ".log");
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
                     task.text(), attempt == 1 ? "build" : "fix", attempt, worktree,
-                    prompt(project, spec, task, worktree, gitLog, failure),
-                    logs.resolve("agent-" + project.name() + "-" + attempt + ".log"), settings.timeouts().agent()));
+                    prompt(project, spec, task, worktree, gitLog, failure), agentLog, settings.timeouts().agent()));
             tally.addAgent(agent.elapsed(), agent.result().costUsd());
             tally.note = Optional.ofNullable(branches.takeNote(worktree)).orElse(tally.note);
-            tally.followUps.addAll(followUps.file(worktree, project).names());
             switch (agent.status()) {
                 case BUDGET_STOPPED -> {
                     return tally.result(BuildOutcome.BUDGET_STOPPED, agent.result().summary());
                 }
+                case NOT_STARTED -> {
+                    // A setup problem (agent.command), not the spec's failure: it does not count.
+                    return tally.result(BuildOutcome.FAILED, agent.result().summary());
+                }
+                case STOPPED -> {
+                    keepWork(worktree, task, "nightshift was told to stop", gitLog);
+                    return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
+                }
                 case TIMED_OUT -> {
                     keepWork(worktree, task, "the agent timed out", gitLog);
-                    return journalled(tally, spec, task, BuildOutcome.TIMED_OUT, "the agent " + agent.result().summary());
+                    return journalled(tally, spec, task, BuildOutcome.TIMED_OUT,
+                            "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
                 }
                 case FAILED -> {
                     keepWork(worktree, task, "the agent failed", gitLog);
-                    return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent " + agent.result().summary());
+                    return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED,
+                            "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
                 }
                 case SUCCEEDED -> {
                     ChangeGuards.Verdict verdict = guards.check(worktree, project.settings(), spec, task, gitLog);
@@ -194,7 +214,12 @@ public class ProjectBuild {
                     tally.lastGate = gate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone, logs,
                             attempt));
                     if (tally.lastGate.passed()) {
+                        tally.followUps.addAll(followUps.file(worktree, project).names());
                         return publish(tally, project, spec, task, clone, worktree, gitLog);
+                    }
+                    if (running.stopping()) {
+                        // The stop killed the tests: their failure says nothing about the work.
+                        return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
                     }
                     failure = tally.lastGate.reason() + "\n\n" + tally.lastGate.tail();
                     journal(tally, spec, task, "tests failed (attempt " + attempt + "): " + tally.lastGate.reason());
@@ -240,13 +265,6 @@ public class ProjectBuild {
         }
         return prompts.render(new PromptFacts(project.name(), spec.name(), spec.title(), spec.body(), task.text(),
                 notes, journal.recent(5), branches.recentLog(worktree, gitLog), failure, FollowUps.LIMIT));
-    }
-
-    /** The tail of this spec's last failed gate, when its last build failed: the next attempt starts from it. */
-    private String previousFailure(String project, String spec) {
-        return builds.recentForSpec(project, spec, 1).stream()
-                .filter(r -> r.outcome() == BuildOutcome.TESTS_FAILED && r.testTail() != null)
-                .map(BuildResult::testTail).findFirst().orElse(null);
     }
 
     /** Work is never thrown away: it stays, unpushed, on the local branch, where the next attempt starts. */

@@ -2,12 +2,12 @@ package dev.nightshift.build;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecMover;
 import dev.nightshift.spec.WorkspaceReader;
-import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Records.BuildResult;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Has a spec used up its attempts? After {@code build.max-attempts} failed batches in a row it
  * goes to blocked/, with the last failure in its .why.md. A human moving it back starts the count
- * again.
+ * again. The count is {@link FailureStreaks}', the same the supervisor plans with: only the spec's
+ * own failures count (a dry run, the budget or nightshift's own trouble neither count nor reset it).
  */
 @Component
 public class RetryBudget {
@@ -26,30 +27,30 @@ public class RetryBudget {
 
     private final Home home;
     private final NightshiftSettings settings;
-    private final BuildRepository builds;
+    private final FailureStreaks streaks;
     private final SpecMover mover;
 
-    public RetryBudget(Home home, NightshiftSettings settings, BuildRepository builds, SpecMover mover) {
+    public RetryBudget(Home home, NightshiftSettings settings, FailureStreaks streaks, SpecMover mover) {
         this.home = home;
         this.settings = settings;
-        this.builds = builds;
+        this.streaks = streaks;
         this.mover = mover;
     }
 
     /** Called with a batch's stored result for a spec. */
     public void afterBuild(BuildResult result, boolean dryRun) {
-        if (dryRun || !result.outcome().failed()) {
-            return;
-        }
-        int max = settings.build().maxAttempts();
-        int inARow = builds.failuresInARow(result.project(), result.spec(), max);
-        if (inARow < max) {
+        if (dryRun || !result.outcome().countsAgainstSpec()) {
             return;
         }
         Optional<Spec> spec = WorkspaceReader.read(home, result.project()).project(result.project())
                 .flatMap((ProjectQueue p) -> p.find(result.spec()))
                 .filter(s -> s.folder() == SpecFolder.NEXT || s.folder() == SpecFolder.ACTIVE);
         if (spec.isEmpty()) {
+            return;
+        }
+        int max = settings.build().maxAttempts();
+        int inARow = streaks.of(spec.get(), max).size();
+        if (inARow < max) {
             return;
         }
         String why = "It failed " + inARow + " batches in a row (build.max-attempts is " + max + ").\n\n"

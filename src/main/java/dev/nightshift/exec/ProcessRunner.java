@@ -41,6 +41,9 @@ public class ProcessRunner {
     private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"))
             || Files.isExecutable(Path.of("/bin/setsid"));
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** How the log (and the result's tail) says that a command could not be started, before its reason. */
+    public static final String COULD_NOT_START = "nightshift: could not start ";
+    private static final String SETSID_FAILED = "setsid: failed to execute ";
 
     private final RunningProcesses running;
     private final ProcessDeadline deadline;
@@ -112,7 +115,7 @@ public class ProcessRunner {
             try {
                 executor.execute(command, env, handler);
             } catch (IOException e) {
-                sink.note("nightshift: could not start " + spec.command().get(0) + ": " + e.getMessage());
+                sink.note(COULD_NOT_START + spec.command().get(0) + ": " + e.getMessage());
                 return new ProcessResult(-1, false, Duration.between(start, Instant.now()), sink.tail(), "", spec.logFile());
             }
             long pid = waitForPid(process, handler);
@@ -143,12 +146,28 @@ public class ProcessRunner {
                 }
             }
             int exit = handler.hasResult() ? handler.getExitValue() : 137;
+            String notStarted = timedOut.get() ? null : wrapperCouldNotStart(exit, sink.tail());
+            if (notStarted != null) {
+                // setsid ran but could not execute the command (not found, not executable): the
+                // command itself never started, as when the JVM cannot launch it (exit -1).
+                sink.note(COULD_NOT_START + spec.command().get(0) + ": " + notStarted);
+                exit = -1;
+            }
             Duration elapsed = Duration.between(start, Instant.now());
             sink.note("nightshift: exit " + exit + (timedOut.get() ? " (timed out)" : "") + " after "
                     + elapsed.toMillis() + " ms");
             log.debug("{} ended with {} after {} ms", spec.label(), exit, elapsed.toMillis());
             return new ProcessResult(exit, timedOut.get(), elapsed, sink.tail(), sink.captured(), spec.logFile());
         }
+    }
+
+    /** The reason setsid gave for not executing the command (exit 126 or 127), or {@code null}. */
+    private static String wrapperCouldNotStart(int exit, String tail) {
+        if (!HAS_SETSID || (exit != 126 && exit != 127)) {
+            return null;
+        }
+        return tail.lines().filter(l -> l.startsWith(SETSID_FAILED)).findFirst()
+                .map(l -> l.substring(l.lastIndexOf(": ") + 2).strip()).orElse(null);
     }
 
     private static CommandLine commandLine(List<String> words) {

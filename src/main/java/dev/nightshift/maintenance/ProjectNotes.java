@@ -1,5 +1,6 @@
 package dev.nightshift.maintenance;
 
+import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each project's notes.md, the project's memory that the agent reads: a dated line for every
- * spec that reached done/ in this batch is appended. The owner's own text is never changed,
- * compacted or removed.
+ * spec that reached done/ in this batch is added at its end, the file written atomically. The
+ * owner's own text is never changed, compacted or removed.
  */
 @Component
 public class ProjectNotes {
@@ -57,8 +57,8 @@ public class ProjectNotes {
             String current = Files.isRegularFile(notes) ? Files.readString(notes, StandardCharsets.UTF_8) : null;
             String prefix = current == null ? "# Notes on " + move.project() + "\n\nnightshift adds a line when a spec is done.\n\n"
                     : current.isEmpty() || current.endsWith("\n") ? "" : "\n";
-            Files.writeString(notes, prefix + line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            // The whole file anew, renamed over the old: a full disk or a crash never leaves it half-written.
+            AtomicFiles.write(notes, (current == null ? "" : current) + prefix + line);
             appended++;
         }
         return appended;

@@ -1,13 +1,12 @@
 package dev.nightshift.spec;
 
+import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.secret.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +21,10 @@ import org.springframework.stereotype.Component;
  * Files the discovered work an agent left in {@code .nightshift/followups/*.md} into the project's
  * {@code next/}: at most {@link #LIMIT} a run, each with {@code origin: agent} in its front matter
  * (so its own verify, paths and priority are ignored), under a safe name no spec of the project
- * has, never overwriting a file. The folder is emptied afterwards.
+ * has, never overwriting a file, and never one the project already has (the same title, or the
+ * same text, in any folder): an agent that finds the same work every run files it once. Only a
+ * run whose gate passed files; the follow-ups of a run that did not are {@link #discard}ed. The
+ * folder is emptied afterwards.
  */
 @Component
 public class FollowUps {
@@ -57,7 +59,13 @@ public class FollowUps {
             return Filed.none();
         }
         Set<String> taken = new HashSet<>();
-        project.all().forEach(s -> taken.add(s.name()));
+        Set<String> titles = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        for (Spec spec : project.all()) {
+            taken.add(spec.name());
+            titles.add(titleKey(spec.title()));
+            hashes.add(spec.hash());
+        }
         List<String> filed = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Path file : files) {
@@ -69,17 +77,31 @@ public class FollowUps {
             }
             String name = unique(safeName(fileName.substring(0, fileName.length() - 3)), taken, project);
             Path target = project.folder(SpecFolder.NEXT).resolve(name + ".md");
-            try {
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, withAgentOrigin(masker.mask(text)), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW);
-            } catch (FileAlreadyExistsException raced) {
+            String spec = withAgentOrigin(masker.mask(text));
+            String hash = SpecParser.sha256(spec);
+            String title = title(project, target, spec);
+            if (hashes.contains(hash) || hashes.contains(SpecParser.sha256(text.replace("\r\n", "\n")))
+                    || title != null && titles.contains(titleKey(title))) {
+                log.info("the agent's follow-up {} is not filed: {} already has a spec {}", fileName, project.name(),
+                        hashes.contains(hash) ? "with the same text" : "titled \"" + title + "\"");
                 dropped.add(fileName);
                 continue;
+            }
+            if (Files.exists(target)) {
+                dropped.add(fileName);
+                continue;
+            }
+            try {
+                // Whole or not at all: a half-written spec in next/ would be read as the owner's input.
+                AtomicFiles.write(target, spec);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not file the follow-up " + target, e);
             }
             taken.add(name);
+            hashes.add(hash);
+            if (title != null) {
+                titles.add(titleKey(title));
+            }
             filed.add(name);
             log.info("filed the agent's follow-up {} as {}/next/{}.md", fileName, project.name(), name);
         }
@@ -89,6 +111,39 @@ public class FollowUps {
         }
         clear(files);
         return new Filed(List.copyOf(filed), List.copyOf(dropped));
+    }
+
+    /**
+     * Drops what a run that did not pass left in the follow-up folder: only a run whose gate
+     * passed files discovered work.
+     */
+    public void discard(Path worktree) {
+        Path dir = worktree.resolve(".nightshift").resolve("followups");
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> listed = Files.list(dir)) {
+            List<Path> files = listed.filter(Files::isRegularFile).toList();
+            if (!files.isEmpty()) {
+                log.info("left out {} follow-up file(s) of a run whose gate did not pass", files.size());
+            }
+            clear(files);
+        } catch (IOException e) {
+            log.warn("cannot clear the agent's follow-ups in {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** The title the follow-up would have as a spec of the project, or {@code null} when it does not parse. */
+    private static String title(ProjectQueue project, Path target, String spec) {
+        try {
+            return SpecParser.parse(project.name(), SpecFolder.NEXT, target, spec, java.time.Instant.EPOCH).title();
+        } catch (SpecException e) {
+            return null;
+        }
+    }
+
+    private static String titleKey(String title) {
+        return title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** A spec name nightshift accepts ({@code [a-z0-9][a-z0-9._-]*}), made from whatever the agent chose. */

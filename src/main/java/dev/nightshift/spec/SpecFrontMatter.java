@@ -12,19 +12,28 @@ import java.util.List;
  * @param dependsOn spec names in the same project that must be done first
  * @param verify    a command run after the project's test command; both must pass
  * @param paths     narrows the project's write gate for this spec
- * @param origin    {@code agent} for discovered work; then verify, paths and priority are ignored
+ * @param origin    {@code agent} for discovered work (then verify, paths and priority are ignored), or absent;
+ *                  any other value is refused
  * @param reopen    the owner's word that a spec whose pull request was closed may be tried again
  */
 public record SpecFrontMatter(Integer priority, List<String> dependsOn, String verify, List<String> paths,
                               String origin, Boolean reopen) {
 
     public static final int DEFAULT_PRIORITY = 5;
+    /** The only origin there is: discovered work the agent left, filed by nightshift. */
+    public static final String AGENT = "agent";
 
     public SpecFrontMatter {
         dependsOn = dependsOn != null ? List.copyOf(dependsOn) : List.of();
         verify = verify == null || verify.isBlank() ? null : verify;
         paths = paths != null ? List.copyOf(paths) : null;
         reopen = Boolean.TRUE.equals(reopen);
+        origin = origin == null || origin.isBlank() ? null : origin;
+        if (origin != null && !AGENT.equals(origin)) {
+            // A typo must not silently make an agent's spec a human's, with a human's powers over the gate.
+            throw new InvalidSettingException("origin", "\"" + origin + "\" is not an origin nightshift knows; only"
+                    + " \"agent\" is (nightshift writes it on the follow-ups it files; a spec you write has no origin)");
+        }
         for (int i = 0; i < dependsOn.size(); i++) {
             String name = dependsOn.get(i);
             String why = GitRefNames.nameProblem(name).orElse(null);
@@ -41,7 +50,7 @@ public record SpecFrontMatter(Integer priority, List<String> dependsOn, String v
     }
 
     public boolean fromAgent() {
-        return "agent".equals(origin);
+        return AGENT.equals(origin);
     }
 
     /** Only a human widens or narrows a gate: an agent's spec gets the project's defaults. */

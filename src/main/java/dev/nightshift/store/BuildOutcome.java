@@ -1,5 +1,9 @@
 package dev.nightshift.store;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /** What the build phase made of one project's planned spec. */
 public enum BuildOutcome {
     /** The gate passed; the branch was pushed and a new pull request opened. */
@@ -20,8 +24,70 @@ public enum BuildOutcome {
     BUDGET_STOPPED,
     /** Not attempted: a dry run, the owner's pause, or a spec whose pull request the owner closed (to blocked/). */
     SKIPPED,
-    /** nightshift could not do its own part (clone, push, the pull request host). */
-    FAILED;
+    /**
+     * nightshift could not do its own part, or the setup did not let it: clone, push, the pull
+     * request host, an agent command that could not be started.
+     */
+    FAILED,
+    /**
+     * nightshift was told to stop (SIGTERM) while it worked on the spec; the work was kept on the
+     * local branch, where the next batch starts. Not the spec's failure, not a timeout.
+     */
+    STOPPED;
+
+    /**
+     * How an outcome weighs in the spec's failure streak, the count behind {@code build.max-attempts}
+     * and the "failing again and again" risk. Only the spec's own failures count: what the agent
+     * made of it (tests failed, the agent failed or timed out, a guard held its change) and a
+     * branch that cannot take base (a conflict). Guard holds and conflicts move the spec to
+     * blocked/ anyway, and a move starts the count afresh. A success ends the streak. Everything
+     * else says nothing about the spec and is skipped over: a dry run or a closed pull request
+     * (skipped), the budget, nightshift's own or the setup's trouble (failed: an unreachable
+     * remote, a missing repository or agent command) and a stop (stopped).
+     */
+    public enum Streak {
+        /** The spec's own failure: one more in the streak. */
+        COUNTS,
+        /** A success: the streak ends here. */
+        ENDS,
+        /** Neither: skipped over, as if the batch had not touched the spec. */
+        NEUTRAL
+    }
+
+    public Streak streak() {
+        return switch (this) {
+            case TESTS_FAILED, AGENT_FAILED, TIMED_OUT, GUARD_HELD, CONFLICT -> Streak.COUNTS;
+            case PR_OPENED, PR_UPDATED -> Streak.ENDS;
+            case BUDGET_STOPPED, SKIPPED, FAILED, STOPPED -> Streak.NEUTRAL;
+        };
+    }
+
+    /** Whether this outcome is one more of the spec's failures in a row (see {@link Streak}). */
+    public boolean countsAgainstSpec() {
+        return streak() == Streak.COUNTS;
+    }
+
+    /** The outcomes that say something about the spec: those a streak is read from. */
+    public static List<BuildOutcome> weighed() {
+        return Arrays.stream(values()).filter(o -> o.streak() != Streak.NEUTRAL).toList();
+    }
+
+    /**
+     * The spec's current streak of failures, newest first, read from its outcomes newest first:
+     * neutral outcomes are skipped over, the first success ends it.
+     */
+    public static List<BuildOutcome> streakOf(List<BuildOutcome> newestFirst) {
+        List<BuildOutcome> streak = new ArrayList<>();
+        for (BuildOutcome outcome : newestFirst) {
+            if (outcome.streak() == Streak.ENDS) {
+                break;
+            }
+            if (outcome.streak() == Streak.COUNTS) {
+                streak.add(outcome);
+            }
+        }
+        return streak;
+    }
 
     public boolean succeeded() {
         return this == PR_OPENED || this == PR_UPDATED;
@@ -48,6 +114,7 @@ public enum BuildOutcome {
             case BUDGET_STOPPED -> "budget reached";
             case SKIPPED -> "skipped";
             case FAILED -> "failed";
+            case STOPPED -> "stopped";
         };
     }
 }

@@ -36,33 +36,19 @@ public class BuildRepository {
                 .query(BuildResult.class).list();
     }
 
-    /** The newest results for one spec, newest first: how often it failed in a row. */
-    public List<BuildResult> recentForSpec(String project, String spec, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM build_results WHERE project = ? AND spec = ?
-                ORDER BY started_at DESC LIMIT ?""").params(project, spec, limit).query(BuildResult.class).list();
-    }
-
     /**
-     * How many of the spec's latest batches failed in a row. Only batches after nightshift last
-     * moved it to blocked/ count: an owner who moves it back gives it a fresh start.
+     * The spec's newest results that weigh in its failure streak ({@link BuildOutcome#weighed()}),
+     * newest first. Neutral ones (a dry run, the budget, nightshift's own trouble) are left out
+     * here, so that {@code limit} counts only results that say something about the spec.
      */
-    public int failuresInARow(String project, String spec, int limit) {
-        List<String> outcomes = jdbc.sql("""
-                SELECT r.outcome FROM build_results r
-                WHERE r.project = ? AND r.spec = ? AND r.started_at > COALESCE(
-                    (SELECT MAX(m.moved_at) FROM spec_moves m
-                     WHERE m.project = r.project AND m.spec = r.spec AND m.to_folder = 'blocked'),
-                    TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00:00')
-                ORDER BY r.started_at DESC LIMIT ?""").params(project, spec, limit).query(String.class).list();
-        int inARow = 0;
-        for (String outcome : outcomes) {
-            if (!BuildOutcome.valueOf(outcome).failed()) {
-                break;
-            }
-            inARow++;
-        }
-        return inARow;
+    public List<BuildResult> weighedForSpec(String project, String spec, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM build_results WHERE project = :project AND spec = :spec AND outcome IN (:outcomes)
+                ORDER BY started_at DESC LIMIT :limit""")
+                .param("project", project).param("spec", spec)
+                .param("outcomes", BuildOutcome.weighed().stream().map(Enum::name).toList())
+                .param("limit", limit)
+                .query(BuildResult.class).list();
     }
 
     public long saveGate(GateRun g) {

@@ -9,5 +9,7 @@ public enum ReviewStatus {
     /** The agent ran out of time (its limit, or what was left of the supervisor phase). */
     TIMED_OUT,
     /** The budget was reached: the review was not started. */
-    BUDGET_STOPPED
+    BUDGET_STOPPED,
+    /** nightshift was told to stop (SIGTERM) before the review was written. */
+    STOPPED
 }

@@ -18,7 +18,12 @@ public enum RiskKind {
     /** Agent runs of a project timed out in the last batches: the tasks may be too big for the limit. */
     AGENT_TIMEOUTS(false),
     /** Less than 1 GiB is free on the disk of the home: clones, logs and the database may fail. */
-    LOW_DISK(true);
+    LOW_DISK(true),
+    /**
+     * {@code agent.command} cannot be started (not on PATH, not an executable file): no project
+     * gets agent work until the owner installs it or names it.
+     */
+    AGENT_COMMAND(true);
 
     private final boolean needsOwner;
 

@@ -89,7 +89,7 @@ public class DoneOracle {
         Optional<Spec> spec = project.find(pr.spec());
         String note;
         if (state == PullRequestState.MERGED) {
-            note = "PR #" + pr.number() + " was merged";
+            note = "PR #" + pr.number() + " was merged" + spec.map(DoneOracle::stillOpen).orElse("");
             spec.filter(s -> s.folder() != SpecFolder.DONE)
                     .ifPresent(s -> mover.move(s, SpecFolder.DONE, note, run.batchId(), run.dryRun()));
             removeWorkOf(run, project.name(), pr, clone, gitLog);
@@ -105,6 +105,19 @@ public class DoneOracle {
         }
         log.info("{}/{}: {}", project.name(), pr.spec(), note);
         return new Verdict(pr, state, note);
+    }
+
+    /**
+     * Merged is done (the owner's merge decides), but tasks left unticked are named, so that the
+     * report and the project's notes show what the owner may want in a new spec.
+     */
+    static String stillOpen(Spec spec) {
+        List<String> open = spec.hasTaskList() ? spec.openTasks().stream().map(t -> t.text()).toList() : List.of();
+        if (open.isEmpty()) {
+            return "";
+        }
+        return " with " + open.size() + (open.size() == 1 ? " task" : " tasks") + " still open: " + String.join("; ", open)
+                + "; write a new spec for what is left";
     }
 
     /** A merged branch is finished: its worktree and nightshift's local branch go; the remote's stays the owner's. */

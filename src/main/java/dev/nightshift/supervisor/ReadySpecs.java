@@ -1,6 +1,7 @@
 package dev.nightshift.supervisor;
 
 import dev.nightshift.config.BuildSettings;
+import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
@@ -59,7 +60,9 @@ public final class ReadySpecs {
         candidates.addAll(project.in(SpecFolder.ACTIVE));
         candidates.addAll(project.in(SpecFolder.NEXT));
         if (candidates.isEmpty()) {
-            return new Choice(null, null, "nothing queued");
+            long skipped = skippedSpecFiles(project);
+            return new Choice(null, null, skipped == 0 ? "nothing queued"
+                    : "nothing ready: " + skipped + " spec file(s) skipped, see the problems");
         }
         candidates.sort(Comparator
                 .comparing((Spec s) -> s.folder() == SpecFolder.ACTIVE ? 0 : 1)
@@ -104,6 +107,14 @@ public final class ReadySpecs {
             return new Choice(spec, task.get(), why);
         }
         return new Choice(null, null, "no spec is ready: " + String.join("; ", waiting));
+    }
+
+    /** Queued spec files (in next/ or active/) that could not be read and were skipped as input problems. */
+    private static long skippedSpecFiles(ProjectQueue project) {
+        Set<java.nio.file.Path> queueFolders = Set.of(project.folder(SpecFolder.NEXT), project.folder(SpecFolder.ACTIVE));
+        return project.problems().stream().map(FileProblem::file)
+                .filter(f -> f.getFileName().toString().endsWith(".md") && queueFolders.contains(f.getParent()))
+                .distinct().count();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.nightshift.supervisor;
 import dev.nightshift.agent.Budget;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;

@@ -1,10 +1,13 @@
 package dev.nightshift.supervisor;
 
+import dev.nightshift.agent.AgentCommand;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
@@ -18,6 +21,7 @@ import dev.nightshift.store.PullRequestState;
 import dev.nightshift.store.Records;
 import dev.nightshift.store.Records.PlanEntry;
 import dev.nightshift.git.RemoteBranches;
+import dev.nightshift.store.RiskKind;
 import dev.nightshift.store.RiskRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,12 +53,13 @@ public class SupervisorPhase implements Phase {
     private final RiskRepository risks;
     private final SupervisorReview review;
     private final RemoteBranches remoteBranches;
+    private final ProcessEnvironment environment;
     private final Clock clock;
 
     public SupervisorPhase(Home home, NightshiftSettings settings, DoneOracle oracle, PlanRepository plans,
                            PullRequestRepository pullRequests, IntegrationRepository integration,
                            FailureStreaks streaks, RiskFacts riskFacts, RiskRepository risks, SupervisorReview review,
-                           RemoteBranches remoteBranches, Clock clock) {
+                           RemoteBranches remoteBranches, ProcessEnvironment environment, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.oracle = oracle;
@@ -66,6 +71,7 @@ public class SupervisorPhase implements Phase {
         this.risks = risks;
         this.review = review;
         this.remoteBranches = remoteBranches;
+        this.environment = environment;
         this.clock = clock;
     }
 
@@ -93,12 +99,24 @@ public class SupervisorPhase implements Phase {
             risks.save(run.batchId(), risk.kind(), risk.project(), risk.spec(), risk.reason(), clock.instant());
             log.info("risk {}: {}", risk.kind(), risk.reason());
         }
+        // An agent that cannot start would fail every project's build: no work, and the owner is told once.
+        AgentCommand.Resolved agent = AgentCommand.resolve(settings.agent().command(), "agent.command", home.root(),
+                environment.get("PATH"));
+        if (!agent.startable()) {
+            risks.save(run.batchId(), RiskKind.AGENT_COMMAND, null, null, agent.problem()
+                    + ": no project gets agent work until it is installed, or agent.command names the program's full path",
+                    clock.instant());
+            log.warn("{}: no project gets agent work", agent.problem());
+        }
         int planned = 0;
         for (ProjectQueue project : workspace.projects()) {
             plans.snapshot(new Records.QueueSnapshot(run.batchId(), project.name(),
                     project.in(SpecFolder.NEXT).size(), project.in(SpecFolder.ACTIVE).size(),
                     project.in(SpecFolder.DONE).size(), project.in(SpecFolder.BLOCKED).size()));
             PlanEntry entry = plan(run, project);
+            if (entry.hasWork() && !agent.startable()) {
+                entry = new PlanEntry(run.batchId(), project.name(), null, null, null, agent.problem());
+            }
             plans.save(entry);
             log.info("plan for {}: {} ({})", project.name(), entry.hasWork() ? entry.spec() : "nothing", entry.reason());
             if (entry.hasWork()) {
@@ -106,7 +124,7 @@ public class SupervisorPhase implements Phase {
             }
         }
         String summary = verdicts.size() + " open PR(s) checked (" + merged + " merged, " + closed + " closed); "
-                + found.size() + " risk(s); " + planned + " of " + workspace.projects().size() + " project(s) planned";
+                + (found.size() + (agent.startable() ? 0 : 1)) + " risk(s); " + planned + " of " + workspace.projects().size() + " project(s) planned";
         // The plan is stored above, before the reviewer runs: nothing it does can change it.
         return PhaseReport.done(review.review(run).map(line -> summary + "; " + line).orElse(summary));
     }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -108,17 +109,27 @@ public class SupervisorReview {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + workDir, e);
         }
-        AgentRunner.Outcome outcome = agents.run(new AgentRunner.Request(run.batchId(), PROJECT, null,
-                "advisory review of the batch", "review", 1, workDir, prompt(run),
-                home.batchLogs(run.batchId()).resolve("supervisor-review.log"), timeout),
-                settings.supervisorAgent());
+        AgentRunner.Outcome outcome;
+        Optional<String> written;
+        try {
+            outcome = agents.run(new AgentRunner.Request(run.batchId(), PROJECT, null,
+                    "advisory review of the batch", "review", 1, workDir, prompt(run),
+                    home.batchLogs(run.batchId()).resolve("supervisor-review.log"), timeout),
+                    settings.supervisorAgent(), "supervisor-agent");
+            written = outcome.status() == AgentRunner.Status.SUCCEEDED ? written(review) : Optional.empty();
+        } finally {
+            // Scratch only: what the review says is stored below, the run's log keeps the rest.
+            deleteQuietly(workDir);
+        }
         ReviewStatus status = switch (outcome.status()) {
             case SUCCEEDED -> ReviewStatus.WRITTEN;
             case TIMED_OUT -> ReviewStatus.TIMED_OUT;
             case BUDGET_STOPPED -> ReviewStatus.BUDGET_STOPPED;
             case FAILED -> ReviewStatus.FAILED;
+            case STOPPED -> ReviewStatus.STOPPED;
+            case NOT_STARTED -> ReviewStatus.FAILED;
         };
-        String text = status == ReviewStatus.WRITTEN ? written(review).orElse(outcome.result().summary())
+        String text = status == ReviewStatus.WRITTEN ? written.orElse(outcome.result().summary())
                 : outcome.result().summary();
         if (status == ReviewStatus.WRITTEN && (text == null || text.isBlank())) {
             status = ReviewStatus.FAILED;
@@ -166,6 +177,14 @@ public class SupervisorReview {
             }
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            log.warn("could not remove the review's scratch folder {}: {}", dir, e.getMessage());
         }
     }
 

@@ -90,14 +90,16 @@ class BatchIntegrationTests {
     @Test
     void anAgentPastItsLimitDiesWithEveryChildAndTheReportStillGoesOut() throws Exception {
         Path pids = dir.resolve("agent.pids");
-        // an agent that ignores SIGTERM, forks children that ignore it too, and one that leaves the group
+        // an agent that ignores SIGTERM, forks children that ignore it too, and one that leaves the
+        // group; every process it starts, down to each `sleep`, writes its pid down
         TestHome home = home("""
                 trap '' TERM
                 echo $$ >> %1$s
-                (trap '' TERM; sleep 600) & echo $! >> %1$s
-                setsid bash -c 'trap "" TERM; sleep 600' & echo $! >> %1$s
+                (trap '' TERM; sleep 600 & echo $! >> %1$s; wait) & echo $! >> %1$s
+                setsid bash -c 'trap "" TERM; echo $$ >> %1$s; sleep 600 & echo $! >> %1$s; wait' &
                 echo "working on it"
-                sleep 600
+                sleep 600 & echo $! >> %1$s
+                wait
                 """.formatted(pids), "timeouts: {agent: 3s}");
         home.project("shop", "");
         home.spec("shop", "next", "0001-slow", "# Slow\n");
@@ -106,7 +108,8 @@ class BatchIntegrationTests {
 
         assertThat(exit).isEqualTo(1);
         List<Long> started = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
-        assertThat(started).hasSize(3).allSatisfy(pid ->
+        assertThat(started).as("the agent, its subshell, the bash that left the group, and their three sleeps")
+                .hasSize(6).doesNotHaveDuplicates().allSatisfy(pid ->
                 assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d", pid).isEmpty());
         var db = home.db();
         Map<String, Object> run = db.sql("SELECT timed_out, started_at, ended_at FROM agent_runs").query().singleRow();

@@ -100,7 +100,70 @@ class DaemonStopIntegrationTests {
         assertThat(db.sql("SELECT COUNT(*) FROM pull_requests").query(Integer.class).single()).isEqualTo(1);
     }
 
-    private static String read(Path file) {
+    @Test
+    void aRunToldToStopMidBuildKeepsTheWorkAndCountsNeitherAsATimeoutNorAsTheSpecsFailure() throws Exception {
+        TestHome home = TestHome.create(dir);
+        Path hold = dir.resolve("hold");
+        Path held = dir.resolve("held");
+        // The first run leaves half its work and waits, as an agent at work does; later runs do the work.
+        Path agent = home.agent("agent.sh", """
+                cat > /dev/null
+                if [ -e %1$s ]; then
+                  rm %1$s; echo "half of $NIGHTSHIFT_TASK" >> PARTIAL.md; touch %2$s; sleep 600 & wait
+                fi
+                printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
+                echo "$NIGHTSHIFT_TASK" >> FEATURES.md
+                """.formatted(hold, held));
+        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {max-attempts: 1}\n");
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n");
+        Files.createFile(hold);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                NightshiftApplication.class.getName(), "--home", home.root().toString(), "run")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        try {
+            long until = System.nanoTime() + PATIENCE.toNanos();
+            while (!Files.exists(held)) {
+                assertThat(run.isAlive()).as(() -> "the run runs; its log:\n" + read(dir.resolve("run.log"))).isTrue();
+                assertThat(System.nanoTime()).as("the batch reached its agent in time").isLessThan(until);
+                Thread.sleep(100);
+            }
+            run.destroy();  // SIGTERM, mid-build
+            assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // 1 when the batch's own end wins the race to exit, 143 when the signal's does
+            assertThat(run.exitValue()).isIn(1, 143);
+        } finally {
+            run.destroyForcibly();
+        }
+
+        JdbcClient db = home.db();
+        var batch = db.sql("SELECT status, note FROM batches").query().singleRow();
+        assertThat(batch.get("STATUS")).isEqualTo("STOPPED");
+        assertThat(((String) batch.get("NOTE")).lines().filter(l -> l.startsWith("Stopped:")).toList())
+                .as("one note, naming the phase the stop came in").singleElement().asString()
+                .startsWith("Stopped: nightshift was told to stop during the build phase;");
+        var result = db.sql("SELECT outcome, detail FROM build_results").query().singleRow();
+        assertThat(result.get("OUTCOME")).isEqualTo("STOPPED");
+        assertThat(result.get("DETAIL")).isEqualTo("nightshift was told to stop; the work was kept on the local branch");
+        var agentRun = db.sql("SELECT timed_out, summary FROM agent_runs").query().singleRow();
+        assertThat(agentRun.get("TIMED_OUT")).as("a stop is not a timeout").isEqualTo(false);
+        assertThat((String) agentRun.get("SUMMARY")).startsWith("stopped");
+        Path clone = home.root().resolve(".nightshift/repos/shop");
+        assertThat(TestHome.gitOut(clone, "log", "--format=%s", "nightshift/0001-feature"))
+                .contains("unfinished work", "nightshift was told to stop");
+        assertThat(home.originHasBranch("nightshift/0001-feature")).as("nothing pushed").isFalse();
+
+        // The next batch: no "agent timeouts" risk, and with max-attempts 1 the stop did not use the spec's attempt.
+        assertThat(home.run("run")).isZero();
+        assertThat(db.sql("SELECT COUNT(*) FROM risks WHERE kind = 'AGENT_TIMEOUTS'").query(Integer.class).single()).isZero();
+        assertThat(db.sql("SELECT outcome FROM build_results ORDER BY started_at").query(String.class).list())
+                .containsExactly("STOPPED", "PR_OPENED");
+        assertThat(TestHome.gitOut(home.origin(), "show", "nightshift/0001-feature:PARTIAL.md")).contains("half of Feature");
+    }
+
+        private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -69,4 +69,42 @@ class DiscoveredWorkIntegrationTests {
         Path worktree = home.root().resolve(".nightshift/worktrees/shop/0001-feature");
         assertThat(worktree.resolve(".nightshift/followups")).isEmptyDirectory();
     }
+
+    @Test
+    void theSameDiscoveredWorkIsFiledOnceAndOnlyFromARunWhoseGatePassed() throws Exception {
+        TestHome home = TestHome.create(dir);
+        Path failedOnce = dir.resolve("failed-once");
+        // Every run finds the same work again (titled, and untitled); the first run also has an
+        // idea of its own, but its tests fail.
+        Path agent = home.agent("agent.sh", """
+                cat > /dev/null
+                mkdir -p .nightshift/followups
+                printf '# Rounding\\n\\nRound the totals (seen on "%%s").\\n' "$NIGHTSHIFT_TASK" > .nightshift/followups/rounding.md
+                printf 'Tidy the changelog.\\n' > .nightshift/followups/changelog.md
+                if [ ! -e %1$s ]; then
+                  touch %1$s
+                  printf '# Failed idea\\n' > .nightshift/followups/failed-idea.md
+                  printf '#!/usr/bin/env bash\\nfalse\\n' > tests/test_feature.sh
+                  exit 0
+                fi
+                printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
+                echo "$NIGHTSHIFT_TASK" >> FEATURES.md
+                """.formatted(failedOnce));
+        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 1}\n");
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] One\n- [ ] Two\n- [ ] Three\n");
+
+        assertThat(home.run("run")).isZero();   // task One: the first try fails, the fix passes
+        assertThat(home.run("run")).isZero();   // task Two
+        assertThat(home.run("run")).isZero();   // task Three
+
+        Path next = home.root().resolve("wip-specs/shop/next");
+        try (Stream<Path> filed = Files.list(next)) {
+            assertThat(filed.map(p -> p.getFileName().toString()))
+                    .as("filed once, never from the failed try").containsExactlyInAnyOrder("rounding.md", "changelog.md");
+        }
+        assertThat(Files.readString(next.resolve("rounding.md"))).contains("origin: agent", "seen on \"One\"");
+        assertThat(home.db().sql("SELECT outcome FROM build_results ORDER BY started_at").query(String.class).list())
+                .containsExactly("PR_OPENED", "PR_UPDATED", "PR_UPDATED");
+    }
 }

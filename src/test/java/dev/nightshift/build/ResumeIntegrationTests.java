@@ -211,7 +211,9 @@ class ResumeIntegrationTests {
 
     @Test
     void afterMaxAttemptsFailedBatchesInARowTheSpecIsBlockedWithTheLastFailure() throws Exception {
-        TestHome home = home("cat > /dev/null\necho 'cannot reach the model: 529 overloaded' >&2\nexit 1\n",
+        // a chatty agent: pages of output, the error at the end
+        TestHome home = home("cat > /dev/null\nfor i in $(seq 1 40); do echo \"thinking, line $i\"; done\n"
+                        + "echo 'cannot reach the model: 529 overloaded'\nexit 1\n",
                 "build: {max-attempts: 2, fix-attempts: 0}\n");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
 
@@ -221,7 +223,15 @@ class ResumeIntegrationTests {
 
         assertThat(home.exists("wip-specs/shop/blocked/0001-feature.md")).isTrue();
         assertThat(home.read("wip-specs/shop/blocked/0001-feature.why.md"))
-                .contains("failed 2 batches in a row", "agent failed", "exited with 1", "529 overloaded");
+                .contains("failed 2 batches in a row", "agent failed", "exited with 1", "529 overloaded")
+                .doesNotContain("thinking, line 40", "thinking, line 20");
+        String detail = home.db().sql("SELECT detail FROM build_results ORDER BY started_at DESC LIMIT 1")
+                .query(String.class).single();
+        assertThat(detail).as("one short line, the log for the rest").doesNotContain("\n").hasSizeLessThan(300)
+                .matches("the agent exited with 1: .* … cannot reach the model: 529 overloaded; see"
+                        + " reports/\\d{8}-\\d{6}/logs/agent-shop-1.log for the rest");
+        String log = detail.substring(detail.indexOf("reports/"), detail.indexOf(" for the rest"));
+        assertThat(home.read(log)).contains("thinking, line 20", "529 overloaded");
 
         // the owner moves it back: a fresh start
         Files.move(home.root().resolve("wip-specs/shop/blocked/0001-feature.md"),
@@ -229,5 +239,34 @@ class ResumeIntegrationTests {
         home.run("run");
         assertThat(home.db().sql("SELECT COUNT(*) FROM agent_runs").query(Integer.class).single()).isEqualTo(3);
         assertThat(home.exists("wip-specs/shop/next/0001-feature.md")).isTrue();
+    }
+
+    @Test
+    void aDryRunBetweenFailedBatchesNeitherResetsTheCountNorHidesTheLastFailingOutput() throws Exception {
+        Path prompts = dir.resolve("prompts");
+        Files.createDirectories(prompts);
+        // every try adds a test that fails, and keeps its prompt
+        TestHome home = home("""
+                cat > /dev/null
+                cp "$NIGHTSHIFT_PROMPT_FILE" %s/prompt-$(date +%%s%%N).md
+                printf '#!/usr/bin/env bash\\necho "expected 4 but was 5"; exit 1\\n' > tests/test_sum.sh
+                """.formatted(prompts), "build: {max-attempts: 2, fix-attempts: 0}\n");
+        home.spec("shop", "next", "0001-feature", "# Sum\n");
+
+        assertThat(home.run("run")).isEqualTo(1);
+        assertThat(home.run("run", "--dry-run")).isZero();
+        assertThat(home.exists("wip-specs/shop/next/0001-feature.md")).isTrue();
+        assertThat(home.run("run")).isEqualTo(1);
+
+        assertThat(home.db().sql("SELECT outcome FROM build_results ORDER BY started_at").query(String.class).list())
+                .containsExactly("TESTS_FAILED", "SKIPPED", "TESTS_FAILED");
+        assertThat(home.exists("wip-specs/shop/blocked/0001-feature.md"))
+                .as("two failed batches in a row: the dry run between them is not a success").isTrue();
+        assertThat(home.read("wip-specs/shop/blocked/0001-feature.why.md")).contains("failed 2 batches in a row");
+        try (var kept = Files.list(prompts)) {
+            Path second = kept.sorted().reduce((a, b) -> b).orElseThrow();
+            assertThat(second).content().as("the second real try starts from the first one's failing output")
+                    .contains("FAIL test_sum: expected 4 but was 5");
+        }
     }
 }

@@ -61,4 +61,32 @@ class IntegrationPhaseIntegrationTests {
         assertThat(Files.readString(home.latestReport().resolve("report.txt")))
                 .contains("NEEDS YOU", "shop: base is red: integration failed (exit 1) at ");
     }
+
+    @Test
+    void whenIntegrationIsTheTestCommandItsCountAtBasesHeadIsTheGatesFloorAndTheTestsAreNotRunAgain() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", AGENT)));
+        home.project("shop", "integration: bash tests/run.sh\n");
+        // The first batch builds nothing (the spec waits for one held in blocked/), but integration runs at base's head.
+        home.spec("shop", "blocked", "0001-first", "# First\n");
+        home.spec("shop", "next", "0002-later", "---\ndepends-on: [0001-first]\n---\n# Later\n");
+        assertThat(home.run("run")).isZero();
+        var db = home.db();
+        assertThat(db.sql("SELECT COUNT(*) FROM integration_runs").query(Integer.class).single()).isEqualTo(1);
+        assertThat(db.sql("SELECT COUNT(*) FROM base_test_counts").query(Integer.class).single()).isZero();
+
+        // the owner finishes the first spec by hand: the second is ready
+        Files.createDirectories(home.root().resolve("wip-specs/shop/done"));
+        Files.move(home.root().resolve("wip-specs/shop/blocked/0001-first.md"),
+                home.root().resolve("wip-specs/shop/done/0001-first.md"));
+        assertThat(home.run("run")).isZero();
+
+        assertThat(db.sql("SELECT outcome FROM build_results").query(String.class).single()).isEqualTo("PR_OPENED");
+        Map<String, Object> floor = db.sql("SELECT * FROM base_test_counts").query().singleRow();
+        assertThat(floor).containsEntry("TESTS_EXECUTED", 1)
+                .containsEntry("COMMIT_SHA", TestHome.gitOut(home.origin(), "rev-parse", "main").strip());
+        assertThat((String) floor.get("SOURCE")).startsWith("integration ");
+        assertThat(home.latestReport().resolve("logs/base-tests-shop.log")).as("base's tests were not run again")
+                .doesNotExist();
+    }
 }

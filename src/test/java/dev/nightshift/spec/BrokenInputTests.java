@@ -221,6 +221,9 @@ class BrokenInputTests {
                         spec + ":4: the spec is empty; write at least a title and what to build; skipped"),
                 spec("a priority in words", "---\npriority: high\n---\n# X\n",
                         spec + ":2: front matter: priority: \"high\" is not a number; skipped"),
+                spec("an origin with a typo", "---\norigin: agnet\n---\n# X\n",
+                        spec + ":2: front matter: origin: \"agnet\" is not an origin nightshift knows; only \"agent\" is"
+                                + " (nightshift writes it on the follow-ups it files; a spec you write has no origin); skipped"),
                 spec("a depends-on that names no spec", "---\ndepends-on: [0009-nope]\n---\n# X\n",
                         spec + ":2: depends-on: \"0009-nope\" is not a spec of this project (no 0009-nope.md in next/,"
                                 + " active/, done/ or blocked/); skipped"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nightshift.build.BuildPartitioner;
 import dev.nightshift.config.Home;
 import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BuildOutcome;
@@ -64,6 +65,40 @@ class FailureStreaksTests {
         result("b4", 3, BuildOutcome.TIMED_OUT);
 
         assertThat(streaks.of(spec(), 4)).containsExactly(BuildOutcome.TIMED_OUT, BuildOutcome.TESTS_FAILED);
+    }
+
+    @Test
+    void onlyTheSpecsOwnFailuresCountAndWhatSaysNothingAboutItIsSkippedOver() {
+        result("b1", 0, BuildOutcome.PR_UPDATED);
+        result("b2", 1, BuildOutcome.TESTS_FAILED);
+        result("b3", 2, BuildOutcome.SKIPPED);          // a --dry-run
+        result("b4", 3, BuildOutcome.FAILED);           // the remote was unreachable
+        result("b5", 4, BuildOutcome.BUDGET_STOPPED);
+        result("b6", 5, BuildOutcome.AGENT_FAILED);
+        result("b7", 6, BuildOutcome.FAILED);           // the agent command was not on PATH
+
+        assertThat(streaks.of(spec(), 4)).containsExactly(BuildOutcome.AGENT_FAILED, BuildOutcome.TESTS_FAILED);
+    }
+
+    @Test
+    void theLimitCountsOnlyResultsThatWeighNotTheNeutralOnesBetweenThem() {
+        result("b1", 0, BuildOutcome.TIMED_OUT);
+        for (int hour = 1; hour <= 5; hour++) {
+            result("d" + hour, hour, BuildOutcome.SKIPPED);
+        }
+        result("b2", 6, BuildOutcome.TESTS_FAILED);
+
+        assertThat(streaks.of(spec(), 3)).containsExactly(BuildOutcome.TESTS_FAILED, BuildOutcome.TIMED_OUT);
+    }
+
+    @Test
+    void theRuleOfWhatCountsIsOnePlaceForEveryOutcome() {
+        assertThat(BuildOutcome.weighed()).containsExactlyInAnyOrder(BuildOutcome.PR_OPENED, BuildOutcome.PR_UPDATED,
+                BuildOutcome.TESTS_FAILED, BuildOutcome.AGENT_FAILED, BuildOutcome.TIMED_OUT, BuildOutcome.GUARD_HELD,
+                BuildOutcome.CONFLICT);
+        assertThat(BuildOutcome.streakOf(java.util.List.of(BuildOutcome.FAILED, BuildOutcome.GUARD_HELD,
+                BuildOutcome.SKIPPED, BuildOutcome.CONFLICT, BuildOutcome.PR_OPENED, BuildOutcome.TESTS_FAILED)))
+                .containsExactly(BuildOutcome.GUARD_HELD, BuildOutcome.CONFLICT);
     }
 
     @Test

@@ -118,6 +118,22 @@ class ReadySpecsTests {
         assertThat(ReadySpecs.choose(project(), BUILD, CALM).reason()).isEqualTo("nothing queued");
     }
 
+    @Test
+    void specsThatWereAllSkippedAsProblemsAreNotNothingQueued() throws Exception {
+        spec("done", "0001-old", "# Old\n", 5);
+        spec("blocked", "0002-broken-but-parked", "---\npriority: high\n---\n# Parked\n", 5);
+        assertThat(ReadySpecs.choose(project(), BUILD, CALM).reason()).isEqualTo("nothing queued");
+
+        spec("next", "0003-typo", "---\nverfy: make check\n---\n# Typo\n", 10);
+        spec("active", "0004-empty", "---\npriority: 1\n---\n\n", 20);
+        TestHome.write(dir.resolve("wip-specs/shop/next/notes.txt"), "not a spec\n");
+
+        ReadySpecs.Choice choice = ReadySpecs.choose(project(), BUILD, CALM);
+
+        assertThat(choice.hasWork()).isFalse();
+        assertThat(choice.reason()).isEqualTo("nothing ready: 2 spec file(s) skipped, see the problems");
+    }
+
     private void spec(String folder, String name, String text, int ageMinutes) throws Exception {
         TestHome.write(dir.resolve("wip-specs/shop/project.yml"), "repo: /tmp/x.git\ntest: true\n");
         Path file = dir.resolve("wip-specs/shop").resolve(folder).resolve(name + ".md");

@@ -119,7 +119,7 @@ class RiskRulesTests {
     void everyRiskKindSaysWhetherOnlyTheOwnerCanClearIt() {
         assertThat(List.of(RiskKind.values()).stream().filter(RiskKind::needsOwner))
                 .containsExactlyInAnyOrder(RiskKind.RED_BASE, RiskKind.PR_LIMIT, RiskKind.BUDGET, RiskKind.HEALTH_FAILING,
-                        RiskKind.LOW_DISK);
+                        RiskKind.LOW_DISK, RiskKind.AGENT_COMMAND);
     }
 
     private static RiskRules.ProjectFacts project(String name, Map<String, List<BuildOutcome>> streaks, IntegrationRun base,

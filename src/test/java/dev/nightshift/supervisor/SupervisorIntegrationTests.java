@@ -54,6 +54,9 @@ class SupervisorIntegrationTests {
                 .isEqualTo("Looks healthy.\n<script>alert(1)</script> Split 0001-feature if it times out.");
         assertThat(db.sql("SELECT project || ' ' || purpose FROM agent_runs ORDER BY id").query(String.class).list())
                 .containsExactly("_supervisor review", "shop build");
+        assertThat(home.root().resolve(".nightshift/prompts")).as("each run's prompt is removed after it")
+                .isEmptyDirectory();
+        assertThat(home.root().resolve(".nightshift/review")).as("the review's scratch folder too").isEmptyDirectory();
         assertThat(Files.readString(dir.resolve("review-prompt.md")))
                 .contains("# The plan for this batch", "- shop: 0001-feature, task \"Feature\" (next in queue, priority 5)");
         String report = Files.readString(home.latestReport().resolve("report.html"));
@@ -126,5 +129,29 @@ class SupervisorIntegrationTests {
                         + ": done: 0001-feature (\"Feature\"); PR #1 was merged\n");
         assertThat(Files.readString(home.latestReport().resolve("report.txt")))
                 .contains("shop/0001-feature: active/ → done/ (PR #1 was merged)");
+    }
+
+    @Test
+    void aPullRequestMergedWithTasksStillOpenIsDoneAndTheMoveNamesWhatIsLeft() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", WORKING_AGENT)));
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] Do step one\n- [ ] Do step two\n");
+        assertThat(home.run("run")).isZero();
+
+        // the owner merges after the first task
+        Path owner = dir.resolve("owner");
+        TestHome.gitOut(dir, "clone", "--quiet", home.origin().toString(), owner.toString());
+        TestHome.gitOut(owner, "merge", "--quiet", "--no-edit", "origin/nightshift/0001-feature");
+        TestHome.gitOut(owner, "push", "--quiet", "origin", "main");
+
+        assertThat(home.run("run")).isZero();
+
+        assertThat(home.exists("wip-specs/shop/done/0001-feature.md")).as("merged is done").isTrue();
+        String reason = "PR #1 was merged with 1 task still open: Do step two; write a new spec for what is left";
+        assertThat(home.db().sql("SELECT reason FROM spec_moves WHERE to_folder = 'done'").query(String.class).single())
+                .isEqualTo(reason);
+        assertThat(Files.readString(home.latestReport().resolve("report.txt")))
+                .contains("shop/0001-feature: active/ → done/ (" + reason + ")");
     }
 }

@@ -1,6 +1,5 @@
-package dev.nightshift.supervisor;
+package dev.nightshift.spec;
 
-import dev.nightshift.spec.Spec;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Observations.SpecIndexEntry;
@@ -15,9 +14,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * How many batches in a row has a spec failed since it last moved? A move starts the count afresh:
- * a spec the owner took back out of blocked/ gets its attempts again (the files are the truth,
- * even before maintenance has recorded the owner's move).
+ * How many batches in a row has a spec failed since it last moved? The one answer that both the
+ * supervisor's plan and risks and the build's retry budget read. Which outcomes count is
+ * {@link BuildOutcome.Streak}'s rule: only the spec's own failures, a success ends the streak,
+ * the rest is skipped over. A move starts the count afresh: a spec the owner took back out of
+ * blocked/ gets its attempts again (the files are the truth, even before maintenance has recorded
+ * the owner's move).
  */
 @Component
 public class FailureStreaks {
@@ -32,20 +34,23 @@ public class FailureStreaks {
         this.index = index;
     }
 
-    /** The outcomes of the spec's current run of failures, newest first; empty when its last result passed. */
+    /**
+     * The outcomes of the spec's current run of failures, newest first, at most {@code limit};
+     * empty when its last weighed result passed.
+     */
     public List<BuildOutcome> of(Spec spec, int limit) {
         if (movedByHandSinceIndexed(spec)) {
             return List.of();
         }
         Instant since = lastMove(spec).map(SpecMove::movedAt).orElse(Instant.MIN);
-        List<BuildOutcome> streak = new ArrayList<>();
-        for (BuildResult result : builds.recentForSpec(spec.project(), spec.name(), limit)) {
-            if (!result.startedAt().isAfter(since) || !result.outcome().failed()) {
+        List<BuildOutcome> sinceMove = new ArrayList<>();
+        for (BuildResult result : builds.weighedForSpec(spec.project(), spec.name(), limit)) {
+            if (!result.startedAt().isAfter(since)) {
                 break;
             }
-            streak.add(result.outcome());
+            sinceMove.add(result.outcome());
         }
-        return streak;
+        return BuildOutcome.streakOf(sinceMove);
     }
 
     private Optional<SpecMove> lastMove(Spec spec) {

@@ -91,6 +91,14 @@ public final class SettingsFiles {
         if (text.isBlank()) {
             return null;
         }
+        // Unknown keys first: the record's own checks would otherwise speak of the key that was
+        // meant (agent.command is missing) instead of the one written (agent.comand).
+        Optional<UnknownKeys.Unknown> unknown = UnknownKeys.first(text, type);
+        if (unknown.isPresent()) {
+            UnknownKeys.Unknown u = unknown.get();
+            throw new ConfigException(file, u.line() > 0 ? u.line() + firstLine : 0,
+                    String.join(".", u.path()).replace(".[", "["), unknownKey(u.known()));
+        }
         try {
             return MAPPER.readValue(text, type);
         } catch (JacksonException e) {
@@ -102,9 +110,8 @@ public final class SettingsFiles {
         List<String> path = keyPath(e);
         String problem;
         if (e instanceof UnrecognizedPropertyException unknown) {
-            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
-                    : unknown.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList();
-            problem = "unknown key" + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")");
+            problem = unknownKey(unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList());
         } else if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidSettingException invalid) {
             path.addAll(keyParts(invalid.key()));
             problem = invalid.getMessage();
@@ -144,6 +151,10 @@ public final class SettingsFiles {
             line = location != null && location.getLineNr() > 0 ? location.getLineNr() : 0;
         }
         return new ConfigException(file, line > 0 ? line + firstLine : 0, key, problem);
+    }
+
+    private static String unknownKey(List<String> known) {
+        return "unknown key" + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")");
     }
 
     /** {@code agent.env} or {@code paths[2]} as the parts {@link YamlLines} walks: agent, env; paths, [2]. */

@@ -1,0 +1,51 @@
+package dev.nightshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nightshift.testing.Captured;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands asked to do what they cannot: exit 2 with one line that says why, and no trace left behind. */
+class UsageIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandRefusesAHomeThatDoesNotExistAndCreatesNothing() {
+        Path missing = dir.resolve("nightshfit-typo");
+        for (List<String> command : List.of(List.of("run"), List.of("run", "--dry-run"), List.of("daemon"),
+                List.of("status"), List.of("doctor"), List.of("prs"), List.of("report"), List.of("report", "--send"),
+                List.of("spec", "new", "shop", "A title"), List.of("pause", "away"), List.of("resume"), List.of("demo"))) {
+            String[] args = Stream.concat(Stream.of("--home", missing.toString()), command.stream()).toArray(String[]::new);
+
+            Captured refused = Captured.execute(args);
+
+            assertThat(refused.exit()).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(refused.err()).as(String.join(" ", command)).isEqualTo("nightshift: no home at " + missing
+                    + " (--home / NIGHTSHIFT_HOME names a folder that does not exist)" + System.lineSeparator());
+            assertThat(missing).as(String.join(" ", command)).doesNotExist();
+        }
+    }
+
+    @Test
+    void nightshiftHomeMustNameAFolderToo() throws Exception {
+        Path missing = dir.resolve("gone");
+        assertThatThrownBy(() -> NightshiftCommand.chosenHome(null, Map.of("NIGHTSHIFT_HOME", missing.toString())))
+                .hasMessage("no home at " + missing + " (--home / NIGHTSHIFT_HOME names a folder that does not exist)");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThatThrownBy(() -> NightshiftCommand.chosenHome(null, Map.of("NIGHTSHIFT_HOME", file.toString())))
+                .hasMessage("no home at " + file + " (--home / NIGHTSHIFT_HOME names a file, not a folder)");
+        assertThat(NightshiftCommand.chosenHome(null, Map.of("NIGHTSHIFT_HOME", dir.toString())).root()).isEqualTo(dir);
+        assertThat(NightshiftCommand.chosenHome(dir, Map.of("NIGHTSHIFT_HOME", missing.toString())).root())
+                .as("--home comes first").isEqualTo(dir);
+        assertThat(NightshiftCommand.chosenHome(null, Map.of()).root()).isEqualTo(Path.of("").toAbsolutePath());
+    }
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nightshift.testing.Captured;
+import dev.nightshift.testing.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Commands asked to do what they cannot: exit 2 with one line that says why, and no trace left behind. */
 class UsageIntegrationTests {
@@ -33,6 +35,38 @@ class UsageIntegrationTests {
                     + " (--home / NIGHTSHIFT_HOME names a folder that does not exist)" + System.lineSeparator());
             assertThat(missing).as(String.join(" ", command)).doesNotExist();
         }
+    }
+
+    @Test
+    void runForAProjectThatCannotRunExitsTwoBeforeTheLockARecordOrSpring() {
+        TestHome home = TestHome.create(dir);
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n");
+        TestHome.write(home.root().resolve("wip-specs/broken/project.yml"), "repo: /tmp/x.git\ntest: true\ntests: [a]\n");
+        home.spec("broken", "next", "0001-fix", "# Fix\n");
+        TestHome.write(home.root().resolve("wip-specs/_example/project.yml"), "repo: /tmp/x.git\ntest: true\n");
+
+        Captured absent = Captured.run(home, "run", "--project", "shpo");
+        Captured invalid = Captured.run(home, "run", "--project", "broken");
+        Captured badName = Captured.run(home, "run", "--project", "_example");
+
+        assertThat(absent.exit()).isEqualTo(2);
+        assertThat(absent.err().strip()).isEqualTo("nightshift: there is no project shpo in " + home.home().wipSpecs()
+                + " (its projects: broken, shop)");
+        assertThat(invalid.exit()).as("an invalid project is no success").isEqualTo(2);
+        assertThat(invalid.err().strip()).isEqualTo("nightshift: project broken cannot run: " + home.home().wipSpecs()
+                + "/broken/project.yml:3: tests: unknown key (known here: base, health, integration, paths, pr, protected,"
+                + " repo, test)");
+        assertThat(badName.exit()).isEqualTo(2);
+        assertThat(badName.err().strip()).isEqualTo("nightshift: --project \"_example\" is not a project name nightshift"
+                + " accepts: it uses characters outside a-z, 0-9, '.', '_', '-' or does not start with a letter or digit");
+        assertThat(home.root().resolve(".nightshift")).as("no lock taken, no database made: Spring never started")
+                .doesNotExist();
+
+        // with a database from earlier batches: still no batch recorded
+        JdbcClient db = home.db();
+        assertThat(Captured.run(home, "run", "--project", "broken").exit()).isEqualTo(2);
+        assertThat(db.sql("SELECT COUNT(*) FROM batches").query(Integer.class).single()).isZero();
     }
 
     @Test

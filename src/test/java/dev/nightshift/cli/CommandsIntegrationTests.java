@@ -9,6 +9,8 @@ import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecParser;
+import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BatchStatus;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.testing.SeededHistory;
@@ -61,11 +63,25 @@ class CommandsIntegrationTests {
         TestHome home = TestHome.create(dir);
         home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(smtp.getSmtp().getPort()));
         SeededHistory.seed(home.db());
+        // later batches with nothing to report: idle, paused, a dry run, and one still running
+        BatchRepository batches = new BatchRepository(home.db(), SecretMasker.none());
+        String[] later = {"20260113-160000", "20260113-180000", "20260113-200000", "20260113-220000"};
+        BatchStatus[] how = {BatchStatus.IDLE, BatchStatus.PAUSED, BatchStatus.SUCCEEDED, BatchStatus.RUNNING};
+        for (int i = 0; i < later.length; i++) {
+            Instant at = SeededHistory.START.plusSeconds(7200L * (i + 1));
+            batches.start(later[i], at, "schedule", i == 2, null, 1);
+            if (how[i] != BatchStatus.RUNNING) {
+                batches.finish(later[i], how[i], at.plusSeconds(1));
+            }
+        }
 
         Captured latest = Captured.run(home, "report");
 
         assertThat(latest.exit()).isZero();
-        assertThat(latest.out()).startsWith("[nightshift] 1/3 succeeded, 2 failed · 2026-01-13 ")
+        assertThat(latest.lines().get(0)).isEqualTo("batch 20260113-140000: the latest that ran its phases (idle, paused"
+                + " and dry-run batches are left out; name one to see its report)");
+        assertThat(latest.lines().get(2)).startsWith("[nightshift] 1/3 succeeded, 2 failed · 2026-01-13 ");
+        assertThat(latest.out())
                 .contains("NEEDS YOU", "PR #12 (opened)", "saved to reports/20260113-140000/report.html and report.txt");
         assertThat(home.read("reports/20260113-140000/report.html")).contains("Needs you", "<svg");
         assertThat(smtp.getReceivedMessages()).as("no mail without --send").isEmpty();
@@ -90,6 +106,45 @@ class CommandsIntegrationTests {
             assertThat(locked.err()).contains("a batch holds the lock");
         }
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void reportSendSendsTheCopyWaitingInTheOutboxInsteadOfQueuingAnother() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.settings("mail: {to: [owner@example.com]}\n");
+        SeededHistory.seed(home.db());
+
+        // no SMTP yet: the report waits, and asking again adds no second copy
+        assertThat(Captured.run(home, "report", "--send").exit()).isEqualTo(1);
+        Captured again = Captured.run(home, "report", "--send");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("mail: its report was waiting in reports/outbox/, so that copy went: 0 sent,"
+                + " 1 waiting in reports/outbox/ (no mail.smtp in nightshift.yml)");
+        assertThat(outbox(home)).containsExactly(SeededHistory.BATCH + ".eml");
+
+        home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(smtp.getSmtp().getPort()));
+        Captured sent = Captured.run(home, "report", "--send");
+
+        assertThat(sent.exit()).isZero();
+        assertThat(sent.out()).contains("mail: its report was waiting in reports/outbox/, so that copy went: 1 sent");
+        assertThat(smtp.getReceivedMessages()).as("the waiting copy, once").hasSize(1);
+        assertThat(outbox(home)).isEmpty();
+        assertThat(home.db().sql("SELECT status FROM mail_deliveries").query(String.class).list()).containsExactly("SENT");
+
+        // sent already: asked again, a new copy goes out
+        Captured resent = Captured.run(home, "report", "--send");
+        assertThat(resent.out()).contains("mail: 1 sent").doesNotContain("was waiting");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    private static List<String> outbox(TestHome home) throws Exception {
+        Path outbox = home.root().resolve("reports/outbox");
+        if (!Files.exists(outbox)) {
+            return List.of();
+        }
+        try (var files = Files.list(outbox)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

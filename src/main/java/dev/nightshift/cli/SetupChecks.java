@@ -2,6 +2,7 @@ package dev.nightshift.cli;
 
 import dev.nightshift.agent.CommandWords;
 import dev.nightshift.config.ConfigException;
+import dev.nightshift.config.Durations;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
@@ -13,6 +14,7 @@ import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.report.SmtpSender;
+import dev.nightshift.schedule.FireGaps;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
@@ -22,6 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +42,41 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 final class SetupChecks {
 
     /** One check: {@code fix} says what to do when it failed. */
-    record Check(boolean ok, String subject, String message, String fix) {
+    record Check(Verdict verdict, String subject, String message, String fix) {
+
+        /** What a check found. */
+        enum Verdict {
+            /** What it looked at is ready. */
+            OK,
+            /** It is not: {@code fix} says what to do. */
+            FAIL,
+            /** It could not be judged, because what it depends on failed its own check. */
+            SKIPPED
+        }
+
         static Check ok(String subject, String message) {
-            return new Check(true, subject, message, null);
+            return new Check(Verdict.OK, subject, message, null);
         }
 
         static Check fail(String subject, String message, String fix) {
-            return new Check(false, subject, message, fix);
+            return new Check(Verdict.FAIL, subject, message, fix);
+        }
+
+        static Check skipped(String subject, String message) {
+            return new Check(Verdict.SKIPPED, subject, message, null);
+        }
+
+        /** Nothing to do about it (a skipped check waits for the check that failed). */
+        boolean ok() {
+            return verdict != Verdict.FAIL;
         }
 
         String line() {
-            return ok ? "OK    " + subject + ": " + message : "FAIL  " + subject + ": " + message + " -> " + fix;
+            return switch (verdict) {
+                case OK -> "OK    " + subject + ": " + message;
+                case FAIL -> "FAIL  " + subject + ": " + message + " -> " + fix;
+                case SKIPPED -> "SKIP  " + subject + ": " + message;
+            };
         }
     }
 
@@ -59,35 +88,78 @@ final class SetupChecks {
         this.home = home;
     }
 
-    /** nightshift.yml as read, with its check; when it is not valid, the defaults stand in for it. */
-    record Settings(NightshiftSettings settings, Check check) {
+    /**
+     * nightshift.yml as read, with its check; when it is not valid, the defaults stand in for it,
+     * and the checks that depend on it say they were not made.
+     *
+     * @param fromFile whether a nightshift.yml exists (else every value is a default)
+     */
+    record Settings(NightshiftSettings settings, Check check, boolean fromFile) {
+        boolean valid() {
+            return check.ok();
+        }
     }
 
+    private static final String INVALID = "not checked: nightshift.yml is invalid";
+
     Settings settings() {
+        boolean exists = Files.exists(home.settingsFile());
         try {
             return new Settings(SettingsFiles.readGlobal(home),
-                    Check.ok("nightshift.yml", Files.exists(home.settingsFile()) ? "valid" : "absent: every default applies"));
+                    Check.ok("nightshift.yml", exists ? "valid" : "absent: every default applies"), exists);
         } catch (ConfigException e) {
             return new Settings(NightshiftSettings.defaults(), Check.fail("nightshift.yml", relative(e.getMessage()),
-                    "fix that line; until then every batch stops at once with exit code 2"));
+                    "fix that line; until then every batch stops at once with exit code 2"), exists);
         }
     }
 
     /** The checks that read only local files: the agent binaries, the owner's files, each project's settings. */
-    List<Check> local(NightshiftSettings settings, Workspace workspace) {
+    List<Check> local(Settings settings, Workspace workspace) {
         List<Check> checks = new ArrayList<>(agents(settings));
         checks.addAll(files(workspace));
         workspace.projects().forEach(p -> checks.addAll(project(p)));
         return checks;
     }
 
-    List<Check> agents(NightshiftSettings settings) {
+    /** The agent binaries of nightshift.yml; the defaults are judged only when there is no file to fix. */
+    List<Check> agents(Settings settings) {
+        if (!settings.valid()) {
+            return List.of(Check.skipped("agent", INVALID));
+        }
         List<Check> checks = new ArrayList<>();
-        checks.add(binary("agent", settings.agent().command(), "agent.command"));
-        if (settings.supervisorAgent() != null) {
-            checks.add(binary("supervisor agent", settings.supervisorAgent(), "supervisor-agent"));
+        checks.add(binary("agent", settings.settings().agent().command(), "agent.command", settings.fromFile()));
+        if (settings.settings().supervisorAgent() != null) {
+            checks.add(binary("supervisor agent", settings.settings().supervisorAgent(), "supervisor-agent", true));
         }
         return checks;
+    }
+
+    /** Does {@code timeouts.batch} end before the next fire of {@code schedule}? (PRODUCT.md) */
+    Check schedule(Settings settings, Instant now) {
+        if (!settings.valid()) {
+            return Check.skipped("schedule", INVALID);
+        }
+        String cron = settings.settings().schedule().expression();
+        Duration batch = settings.settings().timeouts().batch();
+        FireGaps.Walk walk = FireGaps.walk(cron, ZoneId.systemDefault(), now, batch);
+        if (walk.fires() == 0) {
+            return Check.fail("schedule", "\"" + cron + "\" never fires from now on",
+                    "set schedule in nightshift.yml to a Quartz cron that fires, e.g. \"0 0 */2 * * ?\"");
+        }
+        if (walk.shortest().isEmpty()) {
+            return Check.ok("schedule", "\"" + cron + "\" fires once from now on");
+        }
+        FireGaps.Gap gap = walk.shortest().get();
+        if (gap.length().compareTo(batch) <= 0) {
+            DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+            return Check.fail("schedule", "timeouts.batch (" + Durations.format(batch) + ") must end before the next fire,"
+                            + " but \"" + cron + "\" fires " + Durations.format(gap.length()) + " apart (" + when.format(gap.from())
+                            + " and " + when.format(gap.to()) + ")",
+                    "set timeouts.batch in nightshift.yml below " + Durations.format(gap.length())
+                            + ", or make schedule fire less often");
+        }
+        return Check.ok("schedule", "\"" + cron + "\" fires at least " + Durations.format(gap.length())
+                + " apart; timeouts.batch (" + Durations.format(batch) + ") ends before the next fire");
     }
 
     /** Names in wip-specs that are not allowed, or no project at all. */
@@ -144,8 +216,12 @@ final class SetupChecks {
         return repo.contains("://") || repo.matches("^[\\w.-]+@[\\w.-]+:.*");
     }
 
-    /** The first word of a command line must name an executable: on PATH, or as a path. */
-    Check binary(String subject, String commandLine, String key) {
+    /**
+     * The first word of a command line must name an executable: on PATH, or as a path.
+     *
+     * @param written whether nightshift.yml holds the command; else it is the default, and there is no file to fix
+     */
+    Check binary(String subject, String commandLine, String key, boolean written) {
         List<String> words;
         try {
             words = CommandWords.split(commandLine);
@@ -156,11 +232,17 @@ final class SetupChecks {
             return Check.fail(subject, key + " is empty", "set " + key + " in nightshift.yml");
         }
         String program = words.get(0);
+        String missing = program.contains("/") ? "is not an executable file" : "is not on PATH";
+        String byDefault = "the default " + key + " (no nightshift.yml)";
         Optional<Path> found = findExecutable(program);
-        return found.map(p -> Check.ok(subject, program + " found at " + p))
-                .orElseGet(() -> Check.fail(subject, "\"" + program + "\" (" + key + " in nightshift.yml) "
-                        + (program.contains("/") ? "is not an executable file" : "is not on PATH"),
-                        "install it, or set " + key + " to the program's full path"));
+        if (found.isPresent()) {
+            return Check.ok(subject, program + " found at " + found.get() + (written ? "" : ": " + byDefault));
+        }
+        return written
+                ? Check.fail(subject, "\"" + program + "\" (" + key + " in nightshift.yml) " + missing,
+                        "install it, or set " + key + " to the program's full path")
+                : Check.fail(subject, "\"" + program + "\", " + byDefault + ", " + missing,
+                        "install it, or write a nightshift.yml that sets " + key + " to the agent's command line");
     }
 
     Optional<Path> findExecutable(String program) {
@@ -188,7 +270,11 @@ final class SetupChecks {
     }
 
     /** Can the SMTP server be reached (and logged in to, when a user is set)? */
-    Check smtp(NightshiftSettings settings, ProcessEnvironment environment) {
+    Check smtp(Settings checked, ProcessEnvironment environment) {
+        if (!checked.valid()) {
+            return Check.skipped("mail", INVALID);
+        }
+        NightshiftSettings settings = checked.settings();
         SmtpSettings smtp = settings.mail().smtp();
         if (smtp == null) {
             return Check.ok("mail", "no mail.smtp: each report waits in reports/outbox/ (set mail.smtp to send)");

@@ -66,7 +66,7 @@ class StatusCommand implements Callable<Integer> {
         if (!settings.check().ok()) {
             problems.add(settings.check());
         }
-        checks.local(settings.settings(), workspace).stream().filter(c -> !c.ok()).forEach(problems::add);
+        checks.local(settings, workspace).stream().filter(c -> !c.ok()).forEach(problems::add);
         if (!problems.isEmpty()) {
             out.println();
             out.println("PROBLEMS (`nightshift doctor` checks more)");

@@ -23,7 +23,9 @@ import picocli.CommandLine.ScopeType;
 public class NightshiftCommand implements Runnable {
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "The nightshift home (default: $NIGHTSHIFT_HOME, else the current directory).")
+            description = {"The nightshift home (default: $NIGHTSHIFT_HOME, else the current directory). "
+                    + "Through scripts/nightshift the default is its checkout: the launcher sets NIGHTSHIFT_HOME to it"
+                    + " unless you did."})
     Path home;
 
     @CommandLine.Spec
@@ -57,6 +59,8 @@ public class NightshiftCommand implements Runnable {
     /** Runs the command line and returns the exit code (PRODUCT.md "Commands"). */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new NightshiftCommand());
+        // "--home DIR", as PRODUCT.md and the help write it; "--home=DIR" is read as well.
+        commandLine.setSeparator(" ");
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof ConfigException || e instanceof UsageProblem) {
                 cl.getErr().println("nightshift: " + e.getMessage());

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -53,8 +55,12 @@ class StatusCommand implements Callable<Integer> {
         SetupChecks.Settings settings = checks.settings();
         Workspace workspace = WorkspaceReader.read(home);
         out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
-        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? TerminalText.clip("held by " + BatchLock.holder(home.lockFile()), 70) : "free")
-                + (workspace.paused() ? "   PAUSED (wip-specs/PAUSE)" : ""));
+        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? heldBy(BatchLock.holder(home.lockFile())) : "free"));
+        if (workspace.paused()) {
+            String reason = PauseCommand.reason(home.pauseFile());
+            TerminalText.wrap("PAUSED: ", (reason.isEmpty() ? "no reason given" : reason)
+                    + " (wip-specs/PAUSE; `nightshift resume` goes on)").forEach(out::println);
+        }
         out.println();
         out.printf("%-40s %5s %6s %5s %7s%n", "QUEUE", "next", "active", "done", "blocked");
         for (ProjectQueue p : workspace.projects()) {
@@ -85,6 +91,24 @@ class StatusCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /**
+     * "held by batch 20260113-140000 (pid 4242) since 14:00": short enough for the line, from
+     * what the holder wrote ("running batch ID, pid N, since 2026-01-13T14:00:05").
+     */
+    static String heldBy(String holder) {
+        Matcher m = HOLDER.matcher(holder);
+        if (!m.find()) {
+            return TerminalText.clip("held by " + holder, TerminalText.WIDTH - "lock: ".length());
+        }
+        String pid = m.group(2);
+        String since = m.group(3);
+        return "held by " + (m.group(1) != null ? "batch " + m.group(1) + " (pid " + pid + ")" : "pid " + pid)
+                + " since " + since;
+    }
+
+    private static final Pattern HOLDER =
+            Pattern.compile("(?:batch (\\d{8}-\\d{6}), )?pid (\\d+), since \\d{4}-\\d{2}-\\d{2}T(\\d{2}:\\d{2})");
 
     private static void history(JdbcClient jdbc, SetupChecks.Settings settings, PrintStream out) {
         SecretMasker masker = SecretMasker.none();

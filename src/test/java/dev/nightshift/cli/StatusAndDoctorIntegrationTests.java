@@ -2,6 +2,7 @@ package dev.nightshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightshift.batch.BatchLock;
 import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Path;
@@ -46,6 +47,37 @@ class StatusAndDoctorIntegrationTests {
         assertThat(problems).doesNotContain("shop");
         assertThat(status.section("QUEUE")).contains("broken (skipped)").containsPattern("shop\\s+1\\s+0\\s+0\\s+0");
         assertThat(status.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void statusNamesTheLockHolderInOneShortLineAndWhyTheHomeIsPaused() {
+        TestHome home = TestHome.create(dir);
+        home.project("a-project-with-a-rather-long-name", "");
+        assertThat(Captured.run(home, "pause", "deploy freeze until Monday, the release is out").exit()).isZero();
+
+        Captured status;
+        try (BatchLock held = BatchLock.tryAcquire(home.home().lockFile()).orElseThrow()) {
+            held.describe("running batch 20260113-140000, pid 4194304, since 2026-01-13T14:00:05");
+            status = Captured.run(home, "status");
+        }
+
+        assertThat(status.lines()).containsSequence("lock: held by batch 20260113-140000 (pid 4194304) since 14:00",
+                "PAUSED: deploy freeze until Monday, the release is out (wip-specs/PAUSE;",
+                "        `nightshift resume` goes on)");
+        assertThat(status.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+
+        TestHome.write(home.home().pauseFile(), "");
+        assertThat(Captured.run(home, "status").lines()).contains("lock: free",
+                "PAUSED: no reason given (wip-specs/PAUSE; `nightshift resume` goes on)");
+    }
+
+    @Test
+    void theLockLineIsShortWhateverTheHolderWrote() {
+        assertThat(StatusCommand.heldBy("stopping early: batch 20260113-140000, pid 7, since 2026-01-13T14:00"))
+                .isEqualTo("held by batch 20260113-140000 (pid 7) since 14:00");
+        assertThat(StatusCommand.heldBy("pid 7, since 2026-01-13T09:05:33, starting a batch"))
+                .isEqualTo("held by pid 7 since 09:05");
+        assertThat(StatusCommand.heldBy("x".repeat(100))).hasSize(74).endsWith("…");
     }
 
     @Test

@@ -180,7 +180,8 @@ public class BatchLauncher {
             report.run(run);
         }
         batches.finish(run.batchId(), stop.status(), clock.instant());
-        log.info(stop.message(run.batchId()));
+        // Not logged here: the caller says how the request ended (the daemon logs it, run prints it),
+        // and a line logged now would also make reports/<batch>/logs/ for a batch that has no report.
         return new BatchResult(run.batchId(), stop.status(), BatchResult.OK, stop.message(run.batchId()));
     }
 }

@@ -1,6 +1,9 @@
 package dev.nightshift.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,18 +72,37 @@ public final class SettingsFiles {
         return settings;
     }
 
+    /**
+     * nightshift.yml from its content as read before, {@code null} when there was no file: for the
+     * daemon, which compares the file's bytes with those of the settings it runs with.
+     */
+    public static NightshiftSettings readGlobal(Home home, byte[] content) {
+        if (content == null) {
+            return NightshiftSettings.defaults();
+        }
+        NightshiftSettings settings = parse(home.settingsFile(), decode(home.settingsFile(), content), 0, NightshiftSettings.class);
+        return settings != null ? settings : NightshiftSettings.defaults();
+    }
+
     public static <T> T read(Path file, Class<T> type) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, 0, null, "does not exist");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ConfigException(file, 0, null, "is not UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException(file, 0, null, "cannot be read: " + e.getMessage());
         }
-        return parse(file, text, 0, type);
+        return parse(file, decode(file, bytes), 0, type);
+    }
+
+    private static String decode(Path file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file, 0, null, "is not UTF-8 text");
+        }
     }
 
     /**

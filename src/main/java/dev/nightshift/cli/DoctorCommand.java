@@ -38,15 +38,15 @@ class DoctorCommand implements Callable<Integer> {
         Set<String> secrets = settings.settings().mail().smtp() != null
                 ? Set.of(settings.settings().mail().smtp().passwordEnv()) : Set.of();
 
-        List<SetupChecks.Check> all = new ArrayList<>();
+        List<Check> all = new ArrayList<>();
         all.add(settings.check());
-        all.add(checks.schedule(settings, Instant.now()));
+        all.add(ScheduleCheck.check(settings, Instant.now()));
         all.add(checks.git(runner));
         all.addAll(checks.agents(settings));
         all.add(checks.smtp(settings, ProcessEnvironment.ofSystem(secrets)));
         all.addAll(checks.files(workspace));
         for (ProjectQueue project : workspace.projects()) {
-            List<SetupChecks.Check> own = checks.project(project);
+            List<Check> own = checks.project(project);
             all.addAll(own);
             // A missing local repository is named already; asking git about it again adds nothing.
             if (project.usable() && own.stream().noneMatch(c -> c.subject().equals(project.name() + " repository"))) {

@@ -2,7 +2,6 @@ package dev.nightshift.cli;
 
 import dev.nightshift.agent.CommandWords;
 import dev.nightshift.config.ConfigException;
-import dev.nightshift.config.Durations;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
@@ -14,7 +13,6 @@ import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.report.SmtpSender;
-import dev.nightshift.schedule.FireGaps;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
@@ -24,9 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,45 +35,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * out: git itself, the SMTP server, each project's repository and base branch.
  */
 final class SetupChecks {
-
-    /** One check: {@code fix} says what to do when it failed. */
-    record Check(Verdict verdict, String subject, String message, String fix) {
-
-        /** What a check found. */
-        enum Verdict {
-            /** What it looked at is ready. */
-            OK,
-            /** It is not: {@code fix} says what to do. */
-            FAIL,
-            /** It could not be judged, because what it depends on failed its own check. */
-            SKIPPED
-        }
-
-        static Check ok(String subject, String message) {
-            return new Check(Verdict.OK, subject, message, null);
-        }
-
-        static Check fail(String subject, String message, String fix) {
-            return new Check(Verdict.FAIL, subject, message, fix);
-        }
-
-        static Check skipped(String subject, String message) {
-            return new Check(Verdict.SKIPPED, subject, message, null);
-        }
-
-        /** Nothing to do about it (a skipped check waits for the check that failed). */
-        boolean ok() {
-            return verdict != Verdict.FAIL;
-        }
-
-        String line() {
-            return switch (verdict) {
-                case OK -> "OK    " + subject + ": " + message;
-                case FAIL -> "FAIL  " + subject + ": " + message + " -> " + fix;
-                case SKIPPED -> "SKIP  " + subject + ": " + message;
-            };
-        }
-    }
 
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(20);
 
@@ -100,7 +56,7 @@ final class SetupChecks {
         }
     }
 
-    private static final String INVALID = "not checked: nightshift.yml is invalid";
+    static final String INVALID = "not checked: nightshift.yml is invalid";
 
     Settings settings() {
         boolean exists = Files.exists(home.settingsFile());
@@ -132,34 +88,6 @@ final class SetupChecks {
             checks.add(binary("supervisor agent", settings.settings().supervisorAgent(), "supervisor-agent", true));
         }
         return checks;
-    }
-
-    /** Does {@code timeouts.batch} end before the next fire of {@code schedule}? (PRODUCT.md) */
-    Check schedule(Settings settings, Instant now) {
-        if (!settings.valid()) {
-            return Check.skipped("schedule", INVALID);
-        }
-        String cron = settings.settings().schedule().expression();
-        Duration batch = settings.settings().timeouts().batch();
-        FireGaps.Walk walk = FireGaps.walk(cron, ZoneId.systemDefault(), now, batch);
-        if (walk.fires() == 0) {
-            return Check.fail("schedule", "\"" + cron + "\" never fires from now on",
-                    "set schedule in nightshift.yml to a Quartz cron that fires, e.g. \"0 0 */2 * * ?\"");
-        }
-        if (walk.shortest().isEmpty()) {
-            return Check.ok("schedule", "\"" + cron + "\" fires once from now on");
-        }
-        FireGaps.Gap gap = walk.shortest().get();
-        if (gap.length().compareTo(batch) <= 0) {
-            DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-            return Check.fail("schedule", "timeouts.batch (" + Durations.format(batch) + ") must end before the next fire,"
-                            + " but \"" + cron + "\" fires " + Durations.format(gap.length()) + " apart (" + when.format(gap.from())
-                            + " and " + when.format(gap.to()) + ")",
-                    "set timeouts.batch in nightshift.yml below " + Durations.format(gap.length())
-                            + ", or make schedule fire less often");
-        }
-        return Check.ok("schedule", "\"" + cron + "\" fires at least " + Durations.format(gap.length())
-                + " apart; timeouts.batch (" + Durations.format(batch) + ") ends before the next fire");
     }
 
     /** Names in wip-specs that are not allowed, or no project at all. */

@@ -68,7 +68,7 @@ class StatusCommand implements Callable<Integer> {
                     p.in(SpecFolder.NEXT).size(), p.in(SpecFolder.ACTIVE).size(), p.in(SpecFolder.DONE).size(),
                     p.in(SpecFolder.BLOCKED).size());
         }
-        List<SetupChecks.Check> problems = new java.util.ArrayList<>();
+        List<Check> problems = new java.util.ArrayList<>();
         if (!settings.check().ok()) {
             problems.add(settings.check());
         }
@@ -76,7 +76,7 @@ class StatusCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             out.println();
             out.println("PROBLEMS (`nightshift doctor` checks more)");
-            for (SetupChecks.Check problem : problems) {
+            for (Check problem : problems) {
                 TerminalText.wrap("  ! ", problem.subject() + ": " + problem.message()).forEach(out::println);
                 TerminalText.wrap("    ", "what to do: " + problem.fix()).forEach(out::println);
             }

@@ -64,7 +64,16 @@ class DaemonCommand implements Callable<Integer> {
                 return 0;
             }
             // Outside the turn-taking: a SIGTERM while a batch runs stops that batch as usual.
-            awaitNoBatch(context);
+            try {
+                awaitNoBatch(context);
+            } catch (SchedulerException e) {
+                synchronized (lifecycle) {
+                    if (stopping) {
+                        return 0;
+                    }
+                }
+                throw e;
+            }
             synchronized (lifecycle) {
                 if (stopping) {
                     return 0;

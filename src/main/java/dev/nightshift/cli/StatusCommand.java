@@ -43,6 +43,9 @@ class StatusCommand implements Callable<Integer> {
     static final int LAST_BATCHES = 5;
     static final int OPEN_PRS_SHOWN = 15;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    /** What a lock holder writes (BatchLock, BatchLauncher, QuickBatch): the batch when it has one, the pid, the start. */
+    private static final Pattern HOLDER =
+            Pattern.compile("(?:batch (\\d{8}-\\d{6}), )?pid (\\d+), since \\d{4}-\\d{2}-\\d{2}T(\\d{2}:\\d{2})");
 
     @ParentCommand
     NightshiftCommand parent;
@@ -106,9 +109,6 @@ class StatusCommand implements Callable<Integer> {
         return "held by " + (m.group(1) != null ? "batch " + m.group(1) + " (pid " + pid + ")" : "pid " + pid)
                 + " since " + since;
     }
-
-    private static final Pattern HOLDER =
-            Pattern.compile("(?:batch (\\d{8}-\\d{6}), )?pid (\\d+), since \\d{4}-\\d{2}-\\d{2}T(\\d{2}:\\d{2})");
 
     private static void history(JdbcClient jdbc, SetupChecks.Settings settings, PrintStream out) {
         SecretMasker masker = SecretMasker.none();

@@ -99,6 +99,14 @@ public class BatchLauncher {
             if (running.stopping()) {
                 return stopping();
             }
+            // The command line says this first; here it guards every other caller, and records nothing.
+            if (request.projectFilter() != null) {
+                Optional<String> unusable = ProjectFilter.problem(home, WorkspaceReader.read(home, request.projectFilter()),
+                        request.projectFilter());
+                if (unusable.isPresent()) {
+                    return new BatchResult(null, null, BatchResult.BAD_CONFIGURATION, unusable.get());
+                }
+            }
             String id = BatchIds.next(clock, home, batches::exists);
             current = id;
             lock.describe(BatchLock.RUNNING + id + ", pid " + ProcessHandle.current().pid() + ", since "
@@ -112,11 +120,6 @@ public class BatchLauncher {
             recovered.forEach(note -> batches.addNote(id, note));
 
             Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
-            if (request.projectFilter() != null && workspace.project(request.projectFilter()).isEmpty()) {
-                batches.finish(id, BatchStatus.FAILED, clock.instant());
-                return new BatchResult(id, BatchStatus.FAILED, BatchResult.BAD_CONFIGURATION,
-                        "there is no project " + request.projectFilter() + " in " + home.wipSpecs());
-            }
             Optional<StopEarly> early = StopEarly.decide(home, workspace)
                     .filter(stop -> stop.status() == BatchStatus.PAUSED || recovered.isEmpty());
             if (early.isPresent()) {
@@ -194,7 +197,8 @@ public class BatchLauncher {
             report.run(run);
         }
         batches.finish(run.batchId(), stop.status(), clock.instant());
-        log.info(stop.message(run.batchId()));
+        // Not logged here: the caller says how the request ended (the daemon logs it, run prints it),
+        // and a line logged now would also make reports/<batch>/logs/ for a batch that has no report.
         return new BatchResult(run.batchId(), stop.status(), BatchResult.OK, stop.message(run.batchId()));
     }
 }

@@ -103,12 +103,15 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent> {
                 .orElseGet(() -> phases.isEmpty() ? null : "after the " + phases.get(phases.size() - 1).phase() + " phase");
     }
 
-    /** After the stop, before the JVM exits: the scheduler lets go of its store while the database is open. */
+    /**
+     * After the stop, before the JVM exits (or the daemon restarts): the scheduler lets go of its
+     * store while the database is open, without harming it (SchedulerShutdown).
+     */
     public void shutDownSchedule() {
         Scheduler quartz = scheduler.getIfAvailable();
         try {
             if (quartz != null && !quartz.isShutdown()) {
-                quartz.shutdown(false);
+                SchedulerShutdown.shutDown(quartz);
             }
         } catch (SchedulerException e) {
             log.debug("the schedule did not shut down cleanly: {}", e.getMessage());

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It declines (and the full launcher runs) whenever a record is not enough: the last batch died
  * and needs recovering, {@code when-idle: send} wants a report mailed, {@code --project} names no
- * project, or the database cannot be read this way.
+ * project it can work on, or the database cannot be read this way.
  */
 public final class QuickBatch {
 
@@ -42,7 +42,7 @@ public final class QuickBatch {
             return Optional.empty();
         }
         Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
-        if (request.projectFilter() != null && workspace.project(request.projectFilter()).isEmpty()) {
+        if (ProjectFilter.problem(home, workspace, request.projectFilter()).isPresent()) {
             return Optional.empty();
         }
         Optional<StopEarly> stop = StopEarly.decide(home, workspace);

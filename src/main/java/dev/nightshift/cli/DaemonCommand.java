@@ -1,46 +1,145 @@
 package dev.nightshift.cli;
 
+import dev.nightshift.batch.BatchLauncher;
 import dev.nightshift.batch.GracefulStop;
 import dev.nightshift.batch.StopSignals;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.schedule.DaemonSchedule;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nightshift daemon}: Quartz fires a batch on {@code schedule} until SIGTERM. */
+/**
+ * {@code nightshift daemon}: Quartz fires a batch on {@code schedule} until SIGTERM. It looks at
+ * nightshift.yml every few seconds; when the file changed and is valid, it restarts its context
+ * with the new settings between batches (never while one runs); while the new file is invalid it
+ * says why, once, and keeps the settings it runs with.
+ */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = "Fire a batch on the schedule of nightshift.yml until stopped (SIGTERM).")
+        description = "Fire a batch on the schedule of nightshift.yml until stopped (SIGTERM). A changed nightshift.yml "
+                + "is picked up between batches; an invalid one is reported and the running settings are kept.")
 class DaemonCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(DaemonCommand.class);
+    /** How often nightshift.yml is looked at: reading a small file costs nothing, and an edit is seen at once. */
+    static final Duration LOOK_EVERY = Duration.ofSeconds(2);
+    private static final Duration WAIT_STEP = Duration.ofMillis(200);
 
     @ParentCommand
     NightshiftCommand parent;
 
+    /** Starting, restarting and stopping take turns: a SIGTERM never meets a half-made context. */
+    private final Object lifecycle = new Object();
+    private boolean stopping;
+    private ConfigurableApplicationContext running;
+
     @Override
     public Integer call() throws Exception {
         Home home = parent.home();
-        NightshiftSettings settings = SettingsFiles.readGlobal(home);
-        CountDownLatch stopped = new CountDownLatch(1);
-        ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.DAEMON);
-        context.addApplicationListener(event -> {
-            if (event instanceof org.springframework.context.event.ContextClosedEvent) {
-                stopped.countDown();
+        SettingsWatch watch = SettingsWatch.start(home);
+        NightshiftSettings settings = watch.initial();
+        // Routed before the first context starts, so a SIGTERM during a start waits for it and then
+        // stops it: the database stays open until the stop is recorded (StopSignals).
+        StopSignals.route(this::stop);
+        ConfigurableApplicationContext context;
+        synchronized (lifecycle) {
+            if (stopping) {
+                return 0;
             }
-        });
-        // SIGTERM: stop firing, end the running batch cleanly, then exit (GracefulStop).
-        GracefulStop stop = context.getBean(GracefulStop.class);
-        StopSignals.route(() -> {
-            stop.stop();
-            stop.shutDownSchedule();
-        });
-        context.getBean(DaemonSchedule.class).start();
+            context = start(home, settings);
+        }
         System.out.println("nightshift daemon: home " + home.root() + ", schedule \"" + settings.schedule().expression()
                 + "\"; stop it with SIGTERM");
-        stopped.await();
-        return 0;
+        while (true) {
+            Optional<NightshiftSettings> changed = awaitChange(context, watch, settings);
+            if (changed.isEmpty()) {
+                return 0;
+            }
+            // Outside the turn-taking: a SIGTERM while a batch runs stops that batch as usual.
+            try {
+                awaitNoBatch(context);
+            } catch (SchedulerException e) {
+                synchronized (lifecycle) {
+                    if (stopping) {
+                        return 0;
+                    }
+                }
+                throw e;
+            }
+            synchronized (lifecycle) {
+                if (stopping) {
+                    return 0;
+                }
+                context.getBean(GracefulStop.class).shutDownSchedule();
+                context.close();
+                settings = changed.get();
+                context = start(home, settings);
+            }
+            log.info("restarted with the changed nightshift.yml: schedule \"{}\", agent {}", settings.schedule().expression(),
+                    settings.agent().kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private ConfigurableApplicationContext start(Home home, NightshiftSettings settings) throws SchedulerException {
+        ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.DAEMON);
+        running = context;
+        context.getBean(DaemonSchedule.class).start();
+        return context;
+    }
+
+    /** SIGTERM: stop firing, end the running batch cleanly, and let go of the store before the JVM exits. */
+    private void stop() {
+        synchronized (lifecycle) {
+            stopping = true;
+            if (running != null && running.isActive()) {
+                GracefulStop stop = running.getBean(GracefulStop.class);
+                stop.stop();
+                stop.shutDownSchedule();
+            }
+        }
+    }
+
+    /** Looks at nightshift.yml until it changed into other valid settings; empty once the context closed. */
+    private static Optional<NightshiftSettings> awaitChange(ConfigurableApplicationContext context, SettingsWatch watch,
+                                                            NightshiftSettings current) throws InterruptedException {
+        while (context.isActive()) {
+            Thread.sleep(LOOK_EVERY.toMillis());
+            SettingsWatch.Change change = watch.look();
+            if (change instanceof SettingsWatch.Change.Invalid invalid) {
+                log.error("nightshift.yml changed but cannot be used; the daemon keeps the settings it runs with until it"
+                        + " is fixed: {}", invalid.problem().getMessage());
+            } else if (change instanceof SettingsWatch.Change.Valid valid) {
+                if (valid.settings().equals(current)) {
+                    log.info("nightshift.yml changed; its settings are the ones in use, so nothing restarts");
+                } else {
+                    log.info("nightshift.yml changed: the daemon restarts with it as soon as no batch runs");
+                    return Optional.of(valid.settings());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stops firing and waits until no batch runs: a restart never cuts one short. */
+    private static void awaitNoBatch(ConfigurableApplicationContext context) throws SchedulerException, InterruptedException {
+        context.getBean(DaemonSchedule.class).stop();
+        Scheduler quartz = context.getBean(Scheduler.class);
+        BatchLauncher launcher = context.getBean(BatchLauncher.class);
+        boolean said = false;
+        while (launcher.busy() || !quartz.getCurrentlyExecutingJobs().isEmpty()) {
+            if (!said) {
+                log.info("waiting for batch {} to end before the restart", launcher.current().orElse("(starting)"));
+                said = true;
+            }
+            Thread.sleep(WAIT_STEP.toMillis());
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,12 +16,12 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code nightshift doctor}: checks the setup, one line per check, OK or the problem and what to
- * do: nightshift.yml, git, the agent binaries, SMTP, each project's settings, its repository and
- * base branch. Exit code 1 when a check fails.
+ * do: nightshift.yml, its schedule against timeouts.batch, git, the agent binaries, SMTP, each
+ * project's settings, its repository and base branch. Exit code 1 when a check fails.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the setup: nightshift.yml, git, the agent binary, SMTP, each project's project.yml, "
-                + "repository and base branch. One line per check; exit code 1 when one fails.",
+        description = "Check the setup: nightshift.yml and its schedule, git, the agent binary, SMTP, each project's "
+                + "project.yml, repository and base branch. One line per check; exit code 1 when one fails.",
         footer = {"", "Exit codes: 0 every check passed; 1 a check failed; 2 bad usage."})
 class DoctorCommand implements Callable<Integer> {
 
@@ -37,14 +38,15 @@ class DoctorCommand implements Callable<Integer> {
         Set<String> secrets = settings.settings().mail().smtp() != null
                 ? Set.of(settings.settings().mail().smtp().passwordEnv()) : Set.of();
 
-        List<SetupChecks.Check> all = new ArrayList<>();
+        List<Check> all = new ArrayList<>();
         all.add(settings.check());
+        all.add(ScheduleCheck.check(settings, Instant.now()));
         all.add(checks.git(runner));
-        all.addAll(checks.agents(settings.settings()));
-        all.add(checks.smtp(settings.settings(), ProcessEnvironment.ofSystem(secrets)));
+        all.addAll(checks.agents(settings));
+        all.add(checks.smtp(settings, ProcessEnvironment.ofSystem(secrets)));
         all.addAll(checks.files(workspace));
         for (ProjectQueue project : workspace.projects()) {
-            List<SetupChecks.Check> own = checks.project(project);
+            List<Check> own = checks.project(project);
             all.addAll(own);
             // A missing local repository is named already; asking git about it again adds nothing.
             if (project.usable() && own.stream().noneMatch(c -> c.subject().equals(project.name() + " repository"))) {

@@ -3,7 +3,9 @@ package dev.nightshift.cli;
 import dev.nightshift.batch.BatchResult;
 import dev.nightshift.config.ConfigException;
 import dev.nightshift.config.Home;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,9 @@ import picocli.CommandLine.ScopeType;
 public class NightshiftCommand implements Runnable {
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "The nightshift home (default: $NIGHTSHIFT_HOME, else the current directory).")
+            description = {"The nightshift home (default: $NIGHTSHIFT_HOME, else the current directory). "
+                    + "Through scripts/nightshift the default is its checkout: the launcher sets NIGHTSHIFT_HOME to it"
+                    + " unless you did."})
     Path home;
 
     @CommandLine.Spec
@@ -33,19 +37,33 @@ public class NightshiftCommand implements Runnable {
     }
 
     Home home() {
-        if (home != null) {
-            return new Home(home);
+        return chosenHome(home, System.getenv());
+    }
+
+    /**
+     * The home named by {@code --home}, else {@code NIGHTSHIFT_HOME}, else the current directory.
+     * It must exist: a typo in a crontab's path would otherwise make a new, empty home that has
+     * nothing to do, successfully, at every fire.
+     */
+    static Home chosenHome(Path option, Map<String, String> environment) {
+        String fromEnvironment = environment.get("NIGHTSHIFT_HOME");
+        Home chosen = new Home(option != null ? option
+                : Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "."));
+        if (!Files.isDirectory(chosen.root())) {
+            throw new UsageProblem("no home at " + chosen.root() + " (--home / NIGHTSHIFT_HOME names "
+                    + (Files.exists(chosen.root()) ? "a file, not a folder)" : "a folder that does not exist)"));
         }
-        String fromEnvironment = System.getenv("NIGHTSHIFT_HOME");
-        return new Home(Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "."));
+        return chosen;
     }
 
     /** Runs the command line and returns the exit code (PRODUCT.md "Commands"). */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new NightshiftCommand());
+        // "--home DIR", as PRODUCT.md and the help write it; "--home=DIR" is read as well.
+        commandLine.setSeparator(" ");
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            if (e instanceof ConfigException config) {
-                cl.getErr().println("nightshift: " + config.getMessage());
+            if (e instanceof ConfigException || e instanceof UsageProblem) {
+                cl.getErr().println("nightshift: " + e.getMessage());
                 return BatchResult.BAD_CONFIGURATION;
             }
             cl.getErr().println("nightshift: " + e.getMessage());

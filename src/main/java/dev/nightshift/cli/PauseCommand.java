@@ -3,7 +3,9 @@ package dev.nightshift.cli;
 import dev.nightshift.config.Home;
 import dev.nightshift.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
                 + " finishes; every later batch stops before its first phase.")
 class PauseCommand implements Callable<Integer> {
 
+    /** How the file this command writes begins; the reason follows on the next line. */
+    private static final String HEADER = "Paused by `nightshift pause` on ";
+
     @ParentCommand
     NightshiftCommand parent;
 
@@ -30,10 +35,28 @@ class PauseCommand implements Callable<Integer> {
         Home home = parent.home();
         boolean already = Files.exists(home.pauseFile());
         String why = reason == null || reason.length == 0 ? "" : String.join(" ", reason).strip() + "\n";
-        AtomicFiles.write(home.pauseFile(), "Paused by `nightshift pause` on " + LocalDateTime.now().withNano(0)
+        AtomicFiles.write(home.pauseFile(), HEADER + LocalDateTime.now().withNano(0)
                 + ". While this file exists no agent runs; `nightshift resume` (or deleting it) goes on.\n" + why);
         System.out.println((already ? "still paused" : "paused") + ": no agent runs until `nightshift resume` ("
                 + home.root().relativize(home.pauseFile()) + ")");
         return 0;
+    }
+
+    /**
+     * Why the home is paused, as its PAUSE file says: the reason given to this command, or the
+     * text of a file the owner wrote by hand; empty when none was given.
+     */
+    static String reason(Path pauseFile) {
+        String text;
+        try {
+            text = Files.readString(pauseFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+        if (text.startsWith(HEADER)) {
+            int firstLineEnd = text.indexOf('\n');
+            text = firstLineEnd < 0 ? "" : text.substring(firstLineEnd + 1);
+        }
+        return text.strip().replaceAll("\\s+", " ");
     }
 }

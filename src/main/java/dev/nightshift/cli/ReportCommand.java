@@ -10,7 +10,6 @@ import dev.nightshift.report.ReportPhase;
 import dev.nightshift.report.StandaloneReports;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.BatchRepository;
-import dev.nightshift.store.BatchStatus;
 import dev.nightshift.store.Database;
 import dev.nightshift.store.Records;
 import java.io.IOException;
@@ -32,7 +31,8 @@ import picocli.CommandLine.ParentCommand;
  * context; sending takes the batch lock, so that a batch's own mail and this one never race.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Render a past batch's report again (default: the latest batch) and print it; "
+        description = "Render a past batch's report again (default: the latest batch that ran its phases, not idle, "
+                + "paused or a dry run) and print it; "
                 + "--send also mails it.",
         footer = {"", "Exit codes: 0 rendered (and sent); 1 the mail could not be sent (it waits in reports/outbox/);",
                 "2 no such batch or bad usage; 3 a batch holds the lock (try --send again later)."})
@@ -44,7 +44,8 @@ class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BATCH", description = "The batch id (yyyyMMdd-HHmmss).")
     String batch;
 
-    @Option(names = "--send", description = "Mail the report now (through reports/outbox/).")
+    @Option(names = "--send", description = "Mail the report now: the copy that waits in reports/outbox/ if there is"
+            + " one, else a new copy.")
     boolean send;
 
     @Override
@@ -63,9 +64,15 @@ class ReportCommand implements Callable<Integer> {
     private int render(Home home, NightshiftSettings settings, JdbcClient jdbc) throws IOException {
         Optional<String> id = chosen(new BatchRepository(jdbc, SecretMasker.none()));
         if (id.isEmpty()) {
-            System.err.println("nightshift: " + (batch == null ? "no finished batch yet"
+            System.err.println("nightshift: " + (batch == null ? "no batch has run its phases yet (idle, paused and"
+                    + " dry-run batches are left out; name one to see its report)"
                     : "no batch " + batch + "; `nightshift status` lists the last ones"));
             return BatchResult.BAD_CONFIGURATION;
+        }
+        if (batch == null) {
+            System.out.println("batch " + id.get() + ": the latest that ran its phases (idle, paused and dry-run batches"
+                    + " are left out; name one to see its report)");
+            System.out.println();
         }
         ReportPhase reports = StandaloneReports.phase(home, jdbc, settings, Clock.systemDefaultZone());
         Path dir = reports.render(id.get());
@@ -81,8 +88,10 @@ class ReportCommand implements Callable<Integer> {
             return BatchResult.LOCKED;
         }
         try (BatchLock held = lock.get()) {
+            boolean waiting = reports.mailWaiting(id.get());
             Mailer.Delivery delivery = reports.send(id.get());
-            System.out.println("mail: " + delivery.describe());
+            System.out.println("mail: " + (waiting ? "its report was waiting in reports/outbox/, so that copy went: " : "")
+                    + delivery.describe());
             return delivery.problem() == null && delivery.waiting() == 0 ? BatchResult.OK : BatchResult.SOMETHING_FAILED;
         }
     }
@@ -91,6 +100,8 @@ class ReportCommand implements Callable<Integer> {
         if (batch != null) {
             return batches.find(batch).map(Records.Batch::id);
         }
-        return batches.latest(20).stream().filter(b -> b.status() != BatchStatus.RUNNING).map(Records.Batch::id).findFirst();
+        // Idle, paused and dry-run batches happen every two hours and have little to say: the
+        // report a user means is the last one in which work happened.
+        return batches.latestWorking(1).stream().map(Records.Batch::id).findFirst();
     }
 }

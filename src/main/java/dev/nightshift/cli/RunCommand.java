@@ -5,11 +5,13 @@ import dev.nightshift.batch.BatchLock;
 import dev.nightshift.batch.BatchRequest;
 import dev.nightshift.batch.BatchResult;
 import dev.nightshift.batch.GracefulStop;
+import dev.nightshift.batch.ProjectFilter;
 import dev.nightshift.batch.StopSignals;
 import dev.nightshift.batch.QuickBatch;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
+import dev.nightshift.spec.WorkspaceReader;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,6 +38,12 @@ class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Home home = parent.home();
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
+        // A project that cannot be worked on is bad usage: said before the lock, a record or Spring.
+        if (project != null) {
+            ProjectFilter.problem(home, WorkspaceReader.read(home, project), project).ifPresent(problem -> {
+                throw new UsageProblem(problem);
+            });
+        }
         // The lock comes before anything else, so that a second batch exits at once and two
         // processes never start on the database together.
         Optional<BatchLock> lock = BatchLock.tryAcquire(home.lockFile());

@@ -36,21 +36,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 final class SetupChecks {
 
-    /** One check: {@code fix} says what to do when it failed. */
-    record Check(boolean ok, String subject, String message, String fix) {
-        static Check ok(String subject, String message) {
-            return new Check(true, subject, message, null);
-        }
-
-        static Check fail(String subject, String message, String fix) {
-            return new Check(false, subject, message, fix);
-        }
-
-        String line() {
-            return ok ? "OK    " + subject + ": " + message : "FAIL  " + subject + ": " + message + " -> " + fix;
-        }
-    }
-
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(20);
 
     private final Home home;
@@ -59,33 +44,48 @@ final class SetupChecks {
         this.home = home;
     }
 
-    /** nightshift.yml as read, with its check; when it is not valid, the defaults stand in for it. */
-    record Settings(NightshiftSettings settings, Check check) {
+    /**
+     * nightshift.yml as read, with its check; when it is not valid, the defaults stand in for it,
+     * and the checks that depend on it say they were not made.
+     *
+     * @param fromFile whether a nightshift.yml exists (else every value is a default)
+     */
+    record Settings(NightshiftSettings settings, Check check, boolean fromFile) {
+        boolean valid() {
+            return check.ok();
+        }
     }
 
+    static final String INVALID = "not checked: nightshift.yml is invalid";
+
     Settings settings() {
+        boolean exists = Files.exists(home.settingsFile());
         try {
             return new Settings(SettingsFiles.readGlobal(home),
-                    Check.ok("nightshift.yml", Files.exists(home.settingsFile()) ? "valid" : "absent: every default applies"));
+                    Check.ok("nightshift.yml", exists ? "valid" : "absent: every default applies"), exists);
         } catch (ConfigException e) {
             return new Settings(NightshiftSettings.defaults(), Check.fail("nightshift.yml", relative(e.getMessage()),
-                    "fix that line; until then every batch stops at once with exit code 2"));
+                    "fix that line; until then every batch stops at once with exit code 2"), exists);
         }
     }
 
     /** The checks that read only local files: the agent binaries, the owner's files, each project's settings. */
-    List<Check> local(NightshiftSettings settings, Workspace workspace) {
+    List<Check> local(Settings settings, Workspace workspace) {
         List<Check> checks = new ArrayList<>(agents(settings));
         checks.addAll(files(workspace));
         workspace.projects().forEach(p -> checks.addAll(project(p)));
         return checks;
     }
 
-    List<Check> agents(NightshiftSettings settings) {
+    /** The agent binaries of nightshift.yml; the defaults are judged only when there is no file to fix. */
+    List<Check> agents(Settings settings) {
+        if (!settings.valid()) {
+            return List.of(Check.skipped("agent", INVALID));
+        }
         List<Check> checks = new ArrayList<>();
-        checks.add(binary("agent", settings.agent().command(), "agent.command"));
-        if (settings.supervisorAgent() != null) {
-            checks.add(binary("supervisor agent", settings.supervisorAgent(), "supervisor-agent"));
+        checks.add(binary("agent", settings.settings().agent().command(), "agent.command", settings.fromFile()));
+        if (settings.settings().supervisorAgent() != null) {
+            checks.add(binary("supervisor agent", settings.settings().supervisorAgent(), "supervisor-agent", true));
         }
         return checks;
     }
@@ -144,8 +144,12 @@ final class SetupChecks {
         return repo.contains("://") || repo.matches("^[\\w.-]+@[\\w.-]+:.*");
     }
 
-    /** The first word of a command line must name an executable: on PATH, or as a path. */
-    Check binary(String subject, String commandLine, String key) {
+    /**
+     * The first word of a command line must name an executable: on PATH, or as a path.
+     *
+     * @param written whether nightshift.yml holds the command; else it is the default, and there is no file to fix
+     */
+    Check binary(String subject, String commandLine, String key, boolean written) {
         List<String> words;
         try {
             words = CommandWords.split(commandLine);
@@ -156,11 +160,17 @@ final class SetupChecks {
             return Check.fail(subject, key + " is empty", "set " + key + " in nightshift.yml");
         }
         String program = words.get(0);
+        String missing = program.contains("/") ? "is not an executable file" : "is not on PATH";
+        String byDefault = "the default " + key + " (no nightshift.yml)";
         Optional<Path> found = findExecutable(program);
-        return found.map(p -> Check.ok(subject, program + " found at " + p))
-                .orElseGet(() -> Check.fail(subject, "\"" + program + "\" (" + key + " in nightshift.yml) "
-                        + (program.contains("/") ? "is not an executable file" : "is not on PATH"),
-                        "install it, or set " + key + " to the program's full path"));
+        if (found.isPresent()) {
+            return Check.ok(subject, program + " found at " + found.get() + (written ? "" : ": " + byDefault));
+        }
+        return written
+                ? Check.fail(subject, "\"" + program + "\" (" + key + " in nightshift.yml) " + missing,
+                        "install it, or set " + key + " to the program's full path")
+                : Check.fail(subject, "\"" + program + "\", " + byDefault + ", " + missing,
+                        "install it, or write a nightshift.yml that sets " + key + " to the agent's command line");
     }
 
     Optional<Path> findExecutable(String program) {
@@ -188,7 +198,11 @@ final class SetupChecks {
     }
 
     /** Can the SMTP server be reached (and logged in to, when a user is set)? */
-    Check smtp(NightshiftSettings settings, ProcessEnvironment environment) {
+    Check smtp(Settings checked, ProcessEnvironment environment) {
+        if (!checked.valid()) {
+            return Check.skipped("mail", INVALID);
+        }
+        NightshiftSettings settings = checked.settings();
         SmtpSettings smtp = settings.mail().smtp();
         if (smtp == null) {
             return Check.ok("mail", "no mail.smtp: each report waits in reports/outbox/ (set mail.smtp to send)");

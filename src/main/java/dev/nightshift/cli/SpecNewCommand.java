@@ -64,7 +64,7 @@ class SpecNewCommand implements Callable<Integer> {
         Path file = dir.resolve(SpecFolder.NEXT.folderName()).resolve(name + ".md");
         AtomicFiles.write(file, render(clean));
         System.out.println("wrote " + home.root().relativize(file));
-        System.out.println("edit it now: the next batch works on what it says");
+        System.out.println("it is queued: the next batch works on it as it is written, so edit it first");
         return BatchResult.OK;
     }
 

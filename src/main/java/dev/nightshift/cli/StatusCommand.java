@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -41,6 +43,9 @@ class StatusCommand implements Callable<Integer> {
     static final int LAST_BATCHES = 5;
     static final int OPEN_PRS_SHOWN = 15;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    /** What a lock holder writes (BatchLock, BatchLauncher, QuickBatch): the batch when it has one, the pid, the start. */
+    private static final Pattern HOLDER =
+            Pattern.compile("(?:batch (\\d{8}-\\d{6}), )?pid (\\d+), since \\d{4}-\\d{2}-\\d{2}T(\\d{2}:\\d{2})");
 
     @ParentCommand
     NightshiftCommand parent;
@@ -53,8 +58,12 @@ class StatusCommand implements Callable<Integer> {
         SetupChecks.Settings settings = checks.settings();
         Workspace workspace = WorkspaceReader.read(home);
         out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
-        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? TerminalText.clip("held by " + BatchLock.holder(home.lockFile()), 70) : "free")
-                + (workspace.paused() ? "   PAUSED (wip-specs/PAUSE)" : ""));
+        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? heldBy(BatchLock.holder(home.lockFile())) : "free"));
+        if (workspace.paused()) {
+            String reason = PauseCommand.reason(home.pauseFile());
+            TerminalText.wrap("PAUSED: ", (reason.isEmpty() ? "no reason given" : reason)
+                    + " (wip-specs/PAUSE; `nightshift resume` goes on)").forEach(out::println);
+        }
         out.println();
         out.printf("%-40s %5s %6s %5s %7s%n", "QUEUE", "next", "active", "done", "blocked");
         for (ProjectQueue p : workspace.projects()) {
@@ -62,15 +71,15 @@ class StatusCommand implements Callable<Integer> {
                     p.in(SpecFolder.NEXT).size(), p.in(SpecFolder.ACTIVE).size(), p.in(SpecFolder.DONE).size(),
                     p.in(SpecFolder.BLOCKED).size());
         }
-        List<SetupChecks.Check> problems = new java.util.ArrayList<>();
+        List<Check> problems = new java.util.ArrayList<>();
         if (!settings.check().ok()) {
             problems.add(settings.check());
         }
-        checks.local(settings.settings(), workspace).stream().filter(c -> !c.ok()).forEach(problems::add);
+        checks.local(settings, workspace).stream().filter(c -> !c.ok()).forEach(problems::add);
         if (!problems.isEmpty()) {
             out.println();
             out.println("PROBLEMS (`nightshift doctor` checks more)");
-            for (SetupChecks.Check problem : problems) {
+            for (Check problem : problems) {
                 TerminalText.wrap("  ! ", problem.subject() + ": " + problem.message()).forEach(out::println);
                 TerminalText.wrap("    ", "what to do: " + problem.fix()).forEach(out::println);
             }
@@ -84,6 +93,21 @@ class StatusCommand implements Callable<Integer> {
             history(db.jdbc(), settings, out);
         }
         return 0;
+    }
+
+    /**
+     * "held by batch 20260113-140000 (pid 4242) since 14:00": short enough for the line, from
+     * what the holder wrote ("running batch ID, pid N, since 2026-01-13T14:00:05").
+     */
+    static String heldBy(String holder) {
+        Matcher m = HOLDER.matcher(holder);
+        if (!m.find()) {
+            return TerminalText.clip("held by " + holder, TerminalText.WIDTH - "lock: ".length());
+        }
+        String pid = m.group(2);
+        String since = m.group(3);
+        return "held by " + (m.group(1) != null ? "batch " + m.group(1) + " (pid " + pid + ")" : "pid " + pid)
+                + " since " + since;
     }
 
     private static void history(JdbcClient jdbc, SetupChecks.Settings settings, PrintStream out) {

@@ -1,6 +1,9 @@
 package dev.nightshift.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,18 +72,37 @@ public final class SettingsFiles {
         return settings;
     }
 
+    /**
+     * nightshift.yml from its content as read before, {@code null} when there was no file: for the
+     * daemon, which compares the file's bytes with those of the settings it runs with.
+     */
+    public static NightshiftSettings readGlobal(Home home, byte[] content) {
+        if (content == null) {
+            return NightshiftSettings.defaults();
+        }
+        NightshiftSettings settings = parse(home.settingsFile(), decode(home.settingsFile(), content), 0, NightshiftSettings.class);
+        return settings != null ? settings : NightshiftSettings.defaults();
+    }
+
     public static <T> T read(Path file, Class<T> type) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, 0, null, "does not exist");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ConfigException(file, 0, null, "is not UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException(file, 0, null, "cannot be read: " + e.getMessage());
         }
-        return parse(file, text, 0, type);
+        return parse(file, decode(file, bytes), 0, type);
+    }
+
+    private static String decode(Path file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file, 0, null, "is not UTF-8 text");
+        }
     }
 
     /**
@@ -90,6 +112,14 @@ public final class SettingsFiles {
     public static <T> T parse(Path file, String text, int firstLine, Class<T> type) {
         if (text.isBlank()) {
             return null;
+        }
+        // Unknown keys first: the record's own checks would otherwise speak of the key that was
+        // meant (agent.command is missing) instead of the one written (agent.comand).
+        Optional<UnknownKeys.Unknown> unknown = UnknownKeys.first(text, type);
+        if (unknown.isPresent()) {
+            UnknownKeys.Unknown u = unknown.get();
+            throw new ConfigException(file, u.line() > 0 ? u.line() + firstLine : 0,
+                    String.join(".", u.path()).replace(".[", "["), unknownKey(u.known()));
         }
         try {
             return MAPPER.readValue(text, type);
@@ -102,9 +132,8 @@ public final class SettingsFiles {
         List<String> path = keyPath(e);
         String problem;
         if (e instanceof UnrecognizedPropertyException unknown) {
-            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
-                    : unknown.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList();
-            problem = "unknown key" + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")");
+            problem = unknownKey(unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(Objects::toString).sorted().toList());
         } else if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidSettingException invalid) {
             path.addAll(keyParts(invalid.key()));
             problem = invalid.getMessage();
@@ -144,6 +173,10 @@ public final class SettingsFiles {
             line = location != null && location.getLineNr() > 0 ? location.getLineNr() : 0;
         }
         return new ConfigException(file, line > 0 ? line + firstLine : 0, key, problem);
+    }
+
+    private static String unknownKey(List<String> known) {
+        return "unknown key" + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")");
     }
 
     /** {@code agent.env} or {@code paths[2]} as the parts {@link YamlLines} walks: agent, env; paths, [2]. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -34,10 +35,18 @@ public final class DemoHome {
     private DemoHome() {
     }
 
+    /** Why the demo may not be made at {@code dir}: it exists and an earlier demo did not make it. */
+    public static Optional<String> refusal(Path dir) {
+        return Files.exists(dir) && !Files.exists(dir.resolve(MARKER))
+                ? Optional.of(dir + " exists and was not made by `nightshift demo`; move it away first")
+                : Optional.empty();
+    }
+
     /** Makes the demo home at {@code dir}, replacing an earlier demo there; refuses any other folder. */
     public static void create(Path dir) {
-        if (Files.exists(dir) && !Files.exists(dir.resolve(MARKER))) {
-            throw new IllegalStateException(dir + " exists and was not made by `nightshift demo`; move it away first");
+        Optional<String> refused = refusal(dir);
+        if (refused.isPresent()) {
+            throw new IllegalStateException(refused.get());
         }
         try {
             deleteTree(dir);

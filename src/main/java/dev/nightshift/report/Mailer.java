@@ -96,6 +96,11 @@ public class Mailer {
         }
     }
 
+    /** Whether a report of this batch waits in the outbox now: sending it again needs no new copy. */
+    public boolean waiting(String batchId) {
+        return mails.queued().stream().anyMatch(d -> d.batchId().equals(batchId) && Files.exists(home.root().resolve(d.file())));
+    }
+
     /** Sends every queued report, oldest first; stops at the first failure (the server is likely down). */
     public Delivery flush() {
         var queued = mails.queued();

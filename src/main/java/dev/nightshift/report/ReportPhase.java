@@ -69,14 +69,25 @@ public class ReportPhase implements Phase {
         return save(batchId, renderer.html(model), renderer.text(model), false);
     }
 
-    /** Renders a past batch again and mails it now (the {@code report --send} command). */
+    /**
+     * Mails a past batch's report now (the {@code report --send} command): the copy that still
+     * waits in the outbox when there is one, else a new copy. A report already sent is sent again
+     * only when asked again, never queued twice.
+     */
     public Mailer.Delivery send(String batchId) throws IOException {
         ReportModel model = data.load(batchId);
         String html = renderer.html(model);
         String text = renderer.text(model);
         save(batchId, html, text, false);
-        mailer.queue(batchId, model.subject(), html, text);
+        if (!mailer.waiting(batchId)) {
+            mailer.queue(batchId, model.subject(), html, text);
+        }
         return mailer.flush();
+    }
+
+    /** Whether this batch's report waits in the outbox (not sent yet). */
+    public boolean mailWaiting(String batchId) {
+        return mailer.waiting(batchId);
     }
 
     private Path save(String batchId, String html, String text, boolean newest) throws IOException {

@@ -64,7 +64,8 @@ class DaemonStopIntegrationTests {
 
             // Beside it: status reads the database the daemon holds, through H2's server on loopback.
             String status = status(home);
-            assertThat(status).contains("lock: held by running batch").contains("running");
+            assertThat(status).containsPattern("lock: held by batch \\d{8}-\\d{6} \\(pid \\d+\\) since \\d{2}:\\d{2}\n")
+                    .contains("running");
             int port = h2ServerPort(home);
             assertThat(listeners(port)).as("H2's server for port %d", port).isNotEmpty()
                     .allSatisfy(address -> assertThat(address).as("bound to loopback only").isEqualTo("127.0.0.1"));

@@ -9,6 +9,9 @@ import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecParser;
+import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BatchStatus;
+import dev.nightshift.store.Database;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.testing.SeededHistory;
@@ -60,12 +63,28 @@ class CommandsIntegrationTests {
     void reportRendersAPastBatchAgainAndSendsItOnce() throws Exception {
         TestHome home = TestHome.create(dir);
         home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(smtp.getSmtp().getPort()));
-        SeededHistory.seed(home.db());
+        try (Database.Held db = Database.hold(home.home())) {
+            SeededHistory.seed(db.jdbc());
+            // later batches with nothing to report: idle, paused, a dry run, and one still running
+            BatchRepository batches = new BatchRepository(db.jdbc(), SecretMasker.none());
+            String[] later = {"20260113-160000", "20260113-180000", "20260113-200000", "20260113-220000"};
+            BatchStatus[] how = {BatchStatus.IDLE, BatchStatus.PAUSED, BatchStatus.SUCCEEDED, BatchStatus.RUNNING};
+            for (int i = 0; i < later.length; i++) {
+                Instant at = SeededHistory.START.plusSeconds(7200L * (i + 1));
+                batches.start(later[i], at, "schedule", i == 2, null, 1);
+                if (how[i] != BatchStatus.RUNNING) {
+                    batches.finish(later[i], how[i], at.plusSeconds(1));
+                }
+            }
+        }
 
         Captured latest = Captured.run(home, "report");
 
         assertThat(latest.exit()).isZero();
-        assertThat(latest.out()).startsWith("[nightshift] 1/3 succeeded, 2 failed · 2026-01-13 ")
+        assertThat(latest.lines().get(0)).isEqualTo("batch 20260113-140000: the latest that ran its phases (idle, paused"
+                + " and dry-run batches are left out; name one to see its report)");
+        assertThat(latest.lines().get(2)).startsWith("[nightshift] 1/3 succeeded, 2 failed · 2026-01-13 ");
+        assertThat(latest.out())
                 .contains("NEEDS YOU", "PR #12 (opened)", "saved to reports/20260113-140000/report.html and report.txt");
         assertThat(home.read("reports/20260113-140000/report.html")).contains("Needs you", "<svg");
         assertThat(smtp.getReceivedMessages()).as("no mail without --send").isEmpty();
@@ -93,6 +112,47 @@ class CommandsIntegrationTests {
     }
 
     @Test
+    void reportSendSendsTheCopyWaitingInTheOutboxInsteadOfQueuingAnother() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.settings("mail: {to: [owner@example.com]}\n");
+        try (Database.Held db = Database.hold(home.home())) {
+            SeededHistory.seed(db.jdbc());
+        }
+
+        // no SMTP yet: the report waits, and asking again adds no second copy
+        assertThat(Captured.run(home, "report", "--send").exit()).isEqualTo(1);
+        Captured again = Captured.run(home, "report", "--send");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("mail: its report was waiting in reports/outbox/, so that copy went: 0 sent,"
+                + " 1 waiting in reports/outbox/ (no mail.smtp in nightshift.yml)");
+        assertThat(outbox(home)).containsExactly(SeededHistory.BATCH + ".eml");
+
+        home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(smtp.getSmtp().getPort()));
+        Captured sent = Captured.run(home, "report", "--send");
+
+        assertThat(sent.exit()).isZero();
+        assertThat(sent.out()).contains("mail: its report was waiting in reports/outbox/, so that copy went: 1 sent");
+        assertThat(smtp.getReceivedMessages()).as("the waiting copy, once").hasSize(1);
+        assertThat(outbox(home)).isEmpty();
+        assertThat(home.db().sql("SELECT status FROM mail_deliveries").query(String.class).list()).containsExactly("SENT");
+
+        // sent already: asked again, a new copy goes out
+        Captured resent = Captured.run(home, "report", "--send");
+        assertThat(resent.out()).contains("mail: 1 sent").doesNotContain("was waiting");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    private static List<String> outbox(TestHome home) throws Exception {
+        Path outbox = home.root().resolve("reports/outbox");
+        if (!Files.exists(outbox)) {
+            return List.of();
+        }
+        try (var files = Files.list(outbox)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void specNewWritesTheNextNumberedSpecFromTheTemplate() throws Exception {
         TestHome home = TestHome.create(dir);
         home.project("shop", "");
@@ -103,7 +163,8 @@ class CommandsIntegrationTests {
 
         assertThat(created.exit()).isZero();
         Path file = home.root().resolve("wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md");
-        assertThat(created.out()).contains("wrote wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md");
+        assertThat(created.lines()).containsExactly("wrote wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md",
+                "it is queued: the next batch works on it as it is written, so edit it first");
         Spec spec = SpecParser.read("shop", SpecFolder.NEXT, file);
         assertThat(spec.title()).isEqualTo("Stripe billing: webhooks & refunds (v2)!");
         assertThat(spec.meta().effectivePriority()).isEqualTo(5);
@@ -148,13 +209,20 @@ class CommandsIntegrationTests {
     @Test
     void everyCommandHasHelp() {
         TestHome home = TestHome.create(dir);
-        for (List<String> command : List.of(List.of("run"), List.of("daemon"), List.of("status"), List.of("doctor"),
-                List.of("prs"), List.of("report"), List.of("spec"), List.of("spec", "new"), List.of("demo"))) {
+        for (List<String> command : List.of(List.<String>of(), List.of("run"), List.of("daemon"), List.of("status"),
+                List.of("doctor"), List.of("prs"), List.of("report"), List.of("spec"), List.of("spec", "new"),
+                List.of("pause"), List.of("resume"), List.of("demo"))) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Captured help = Captured.run(home, args);
-            assertThat(help.exit()).as(String.join(" ", command)).isZero();
-            assertThat(help.out()).as(String.join(" ", command)).startsWith("Usage: nightshift " + String.join(" ", command));
+            String name = String.join(" ", command);
+            assertThat(help.exit()).as(name).isZero();
+            assertThat(help.out()).as(name).startsWith(("Usage: nightshift " + name).strip());
+            assertThat(help.out().replaceAll("\\s+", " ")).as(name).contains("--home DIR The nightshift home (default:"
+                    + " $NIGHTSHIFT_HOME, else the current directory). Through scripts/nightshift the default is its"
+                    + " checkout: the launcher sets NIGHTSHIFT_HOME to it unless you did.");
         }
+        assertThat(Captured.run(home, "run", "--project", "nowhere").err()).as("--project P is read as well")
+                .contains("there is no project nowhere");
     }
 }

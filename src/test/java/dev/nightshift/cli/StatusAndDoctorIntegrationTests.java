@@ -2,6 +2,7 @@ package dev.nightshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightshift.batch.BatchLock;
 import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Path;
@@ -49,6 +50,37 @@ class StatusAndDoctorIntegrationTests {
     }
 
     @Test
+    void statusNamesTheLockHolderInOneShortLineAndWhyTheHomeIsPaused() {
+        TestHome home = TestHome.create(dir);
+        home.project("a-project-with-a-rather-long-name", "");
+        assertThat(Captured.run(home, "pause", "deploy freeze until Monday, the release is out").exit()).isZero();
+
+        Captured status;
+        try (BatchLock held = BatchLock.tryAcquire(home.home().lockFile()).orElseThrow()) {
+            held.describe("running batch 20260113-140000, pid 4194304, since 2026-01-13T14:00:05");
+            status = Captured.run(home, "status");
+        }
+
+        assertThat(status.lines()).containsSequence("lock: held by batch 20260113-140000 (pid 4194304) since 14:00",
+                "PAUSED: deploy freeze until Monday, the release is out (wip-specs/PAUSE;",
+                "        `nightshift resume` goes on)");
+        assertThat(status.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+
+        TestHome.write(home.home().pauseFile(), "");
+        assertThat(Captured.run(home, "status").lines()).contains("lock: free",
+                "PAUSED: no reason given (wip-specs/PAUSE; `nightshift resume` goes on)");
+    }
+
+    @Test
+    void theLockLineIsShortWhateverTheHolderWrote() {
+        assertThat(StatusCommand.heldBy("stopping early: batch 20260113-140000, pid 7, since 2026-01-13T14:00"))
+                .isEqualTo("held by batch 20260113-140000 (pid 7) since 14:00");
+        assertThat(StatusCommand.heldBy("pid 7, since 2026-01-13T09:05:33, starting a batch"))
+                .isEqualTo("held by pid 7 since 09:05");
+        assertThat(StatusCommand.heldBy("x".repeat(100))).hasSize(74).endsWith("…");
+    }
+
+    @Test
     void doctorGivesEachCheckALineAndFailsWhenOneFails() {
         TestHome home = brokenHome();
 
@@ -69,7 +101,7 @@ class StatusAndDoctorIntegrationTests {
                 "FAIL  broken: wip-specs/broken/project.yml:3: tests: unknown key").endsWith(
                 "-> fix wip-specs/broken/project.yml; the project is skipped until then"));
         assertThat(doctor.lines()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
-        assertThat(doctor.out()).contains("3 of 9 checks failed");
+        assertThat(doctor.out()).contains("3 of 10 checks failed");
     }
 
     @Test
@@ -80,13 +112,60 @@ class StatusAndDoctorIntegrationTests {
 
         Captured good = Captured.run(home, "doctor");
         assertThat(good.exit()).as(good.out()).isZero();
-        assertThat(good.out()).contains("all 6 checks passed");
+        assertThat(good.out()).contains("all 7 checks passed");
 
         home.project("shop", "base: trunk\n");
         Captured noBase = Captured.run(home, "doctor");
         assertThat(noBase.exit()).isEqualTo(1);
         assertThat(noBase.lines()).contains("FAIL  shop repository: " + home.origin() + " has no branch trunk -> set base "
                 + "in wip-specs/shop/project.yml to an existing branch");
+    }
+
+    @Test
+    void doctorJudgesNoDefaultForAnInvalidNightshiftYmlAndSaysWhenTheDefaultIsJudged() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, comand: nightshift-test-agent}\n");
+
+        Captured invalid = Captured.run(home, "doctor");
+
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.lines()).contains(
+                "FAIL  nightshift.yml: nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices)"
+                        + " -> fix that line; until then every batch stops at once with exit code 2",
+                "SKIP  schedule: not checked: nightshift.yml is invalid",
+                "SKIP  agent: not checked: nightshift.yml is invalid",
+                "SKIP  mail: not checked: nightshift.yml is invalid");
+        assertThat(invalid.out()).as("the default agent is not judged in place of the one meant").doesNotContain("claude");
+
+        java.nio.file.Files.delete(home.root().resolve("nightshift.yml"));
+        Captured absent = Captured.run(home, "doctor");
+
+        boolean onPath = new SetupChecks(home.home()).findExecutable("claude").isPresent();
+        assertThat(absent.lines()).contains("OK    nightshift.yml: absent: every default applies");
+        assertThat(absent.lines()).anySatisfy(l -> assertThat(l).startsWith(onPath ? "OK    agent: claude found at "
+                : "FAIL  agent: \"claude\", the default agent.command (no nightshift.yml), is not on PATH -> install it,"
+                        + " or write a nightshift.yml that sets agent.command to the agent's command line")
+                .contains("the default agent.command (no nightshift.yml)"));
+    }
+
+    @Test
+    void doctorFailsABatchLimitThatRunsIntoTheNextFire() {
+        TestHome home = TestHome.create(dir);
+        String agent = "agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", "true"));
+        home.settings("schedule: \"0 0 * * * ?\"\n" + agent);
+
+        Captured hourly = Captured.run(home, "doctor");
+
+        assertThat(hourly.exit()).isEqualTo(1);
+        assertThat(hourly.lines()).anySatisfy(l -> assertThat(l).matches(java.util.regex.Pattern.quote(
+                "FAIL  schedule: timeouts.batch (1h55m) must end before the next fire, but \"0 0 * * * ?\" fires 1h00m apart (")
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:00:00 and \\d{4}-\\d{2}-\\d{2} \\d{2}:00:00\\)"
+                + java.util.regex.Pattern.quote(" -> set timeouts.batch in nightshift.yml below 1h00m, or make schedule fire"
+                + " less often")));
+
+        home.settings("schedule: \"0 0 * * * ?\"\ntimeouts: {batch: 50m}\n" + agent);
+        assertThat(Captured.run(home, "doctor").lines()).contains("OK    schedule: \"0 0 * * * ?\" fires at least 1h00m"
+                + " apart; timeouts.batch (50m00s) ends before the next fire");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.nightshift.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightshift.cli.NightshiftCommand;
+import dev.nightshift.testing.Captured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,15 @@ class DemoIntegrationTests {
         Files.createDirectories(dir.resolve("demo"));
         Files.writeString(dir.resolve("demo/precious.txt"), "mine");
 
-        int exit = NightshiftCommand.execute("--home", dir.toString(), "demo");
+        Captured refused = Captured.execute("--home", dir.toString(), "demo");
 
-        assertThat(exit).isNotZero();
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).as("one line, no stack trace").isEqualTo("nightshift: " + dir.resolve("demo")
+                + " exists and was not made by `nightshift demo`; move it away first" + System.lineSeparator());
+        assertThat(refused.out()).isEmpty();
         assertThat(Files.readString(dir.resolve("demo/precious.txt"))).isEqualTo("mine");
+        try (var left = Files.list(dir.resolve("demo"))) {
+            assertThat(left).as("nothing added").containsExactly(dir.resolve("demo/precious.txt"));
+        }
     }
 }

@@ -47,6 +47,21 @@ class BrokenInputTests {
                 global("an unknown nested key", "timeouts:\n  build: 10m\n  bild: 10m\n",
                         "nightshift.yml:3: timeouts.bild: unknown key (known here: agent, batch, build, integration,"
                                 + " maintenance, report, supervisor, tests)"),
+                global("a mistyped key whose record needs the key it was meant to be",
+                        "agent: {kind: generic, comand: x}\n",
+                        "nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices)"),
+                global("a mistyped key after a bad value, reported first",
+                        "build:\n  parallelism: three\nagent:\n  kind: generic\n  comand: x\n",
+                        "nightshift.yml:5: agent.comand: unknown key (known here: command, env, kind, prices)"),
+                global("a mistyped key in a nested section", "mail:\n  smtp:\n    host: localhost\n    pasword-env: PW\n",
+                        "nightshift.yml:4: mail.smtp.pasword-env: unknown key (known here: host, password-env, port,"
+                                + " starttls, username)"),
+                global("a mistyped key among agent prices", "agent:\n  kind: codex\n  prices: {input-per-mtok: 1, output: 2}\n",
+                        "nightshift.yml:3: agent.prices.output: unknown key (known here: cached-input-per-mtok,"
+                                + " input-per-mtok, output-per-mtok)"),
+                global("the first of two mistyped keys", "timeouts:\n  bild: 10m\nbudgt: {}\n",
+                        "nightshift.yml:2: timeouts.bild: unknown key (known here: agent, batch, build, integration,"
+                                + " maintenance, report, supervisor, tests)"),
                 global("a duration in words", "timeouts:\n  agent: ten minutes\n",
                         "nightshift.yml:2: timeouts.agent: \"ten minutes\" is not a duration (write it like 90s, 15m,"
                                 + " 2h or 1h30m)"),
@@ -158,6 +173,15 @@ class BrokenInputTests {
                 project("an unknown key", SHOP + "tset: make\n",
                         "wip-specs/shop/project.yml:3: tset: unknown key (known here: base, health, integration, paths,"
                                 + " pr, protected, repo, test); the project is skipped until this is fixed"),
+                project("a mistyped required key", "repo: /srv/shop.git\ntets: make test\n",
+                        "wip-specs/shop/project.yml:2: tets: unknown key (known here: base, health, integration, paths,"
+                                + " pr, protected, repo, test); the project is skipped until this is fixed"),
+                project("a mistyped key in a health check", SHOP + "health:\n  - url: https://shop.example.com\n    expct: 200\n",
+                        "wip-specs/shop/project.yml:5: health[0].expct: unknown key (known here: body, expect, timeout,"
+                                + " url); the project is skipped until this is fixed"),
+                project("a mistyped key in the PR settings", SHOP + "pr: {host: github, repo: me/shop}\n",
+                        "wip-specs/shop/project.yml:3: pr.repo: unknown key (known here: api, host, repository); the"
+                                + " project is skipped until this is fixed"),
                 project("shell characters in base", SHOP + "base: \"main; rm -rf /\"\n",
                         "wip-specs/shop/project.yml:3: base: \"main; rm -rf /\" is not a branch name nightshift accepts"
                                 + " (letters, digits, '.', '_', '-' and '/'; no \"..\", spaces or shell characters); the"
@@ -210,6 +234,10 @@ class BrokenInputTests {
 
                 spec("an unknown front matter key", "---\npriority: 2\nverfy: make check\n---\n# X\n",
                         spec + ":3: front matter: verfy: unknown key (known here: depends-on, origin, paths, priority,"
+                                + " reopen, verify); skipped"),
+                spec("a mistyped front matter key with a bad value before it",
+                        "---\ndepends-on: [\"../x\"]\ndepend-on: [0002-ok]\n---\n# X\n",
+                        spec + ":3: front matter: depend-on: unknown key (known here: depends-on, origin, paths, priority,"
                                 + " reopen, verify); skipped"),
                 spec("front matter that is never closed", "---\npriority: 2\n# X\n",
                         spec + ":1: front matter opens with --- but is not closed by a --- line, or is not YAML of"

@@ -8,7 +8,14 @@ import java.util.List;
 /** A command run in this JVM with its standard output and error captured. */
 public record Captured(int exit, String out, String err) {
 
-    public static synchronized Captured run(TestHome home, String... args) {
+    public static Captured run(TestHome home, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("--home", home.root().toString()));
+        all.addAll(List.of(args));
+        return execute(all.toArray(String[]::new));
+    }
+
+    /** The command line exactly as given, without a {@code --home}. */
+    public static synchronized Captured execute(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -16,7 +23,7 @@ public record Captured(int exit, String out, String err) {
         try {
             System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int exit = home.run(args);
+            int exit = dev.nightshift.cli.NightshiftCommand.execute(args);
             return new Captured(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

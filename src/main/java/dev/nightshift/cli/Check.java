@@ -1,0 +1,40 @@
+package dev.nightshift.cli;
+
+/** One check of the setup, for {@code doctor} and {@code status}: {@code fix} says what to do when it failed. */
+record Check(Verdict verdict, String subject, String message, String fix) {
+
+    /** What a check found. */
+    enum Verdict {
+        /** What it looked at is ready. */
+        OK,
+        /** It is not: {@code fix} says what to do. */
+        FAIL,
+        /** It could not be judged, because what it depends on failed its own check. */
+        SKIPPED
+    }
+
+    static Check ok(String subject, String message) {
+        return new Check(Verdict.OK, subject, message, null);
+    }
+
+    static Check fail(String subject, String message, String fix) {
+        return new Check(Verdict.FAIL, subject, message, fix);
+    }
+
+    static Check skipped(String subject, String message) {
+        return new Check(Verdict.SKIPPED, subject, message, null);
+    }
+
+    /** Nothing to do about it (a skipped check waits for the check that failed). */
+    boolean ok() {
+        return verdict != Verdict.FAIL;
+    }
+
+    String line() {
+        return switch (verdict) {
+            case OK -> "OK    " + subject + ": " + message;
+            case FAIL -> "FAIL  " + subject + ": " + message + " -> " + fix;
+            case SKIPPED -> "SKIP  " + subject + ": " + message;
+        };
+    }
+}

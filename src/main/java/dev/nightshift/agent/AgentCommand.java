@@ -63,7 +63,11 @@ public final class AgentCommand {
         return new Resolved(List.copyOf(resolved), null);
     }
 
-    static Optional<Path> find(String program, Path home, String pathVariable) {
+    /**
+     * Where the program of a command line is: a path (absolute, or relative to {@code home}) to an
+     * executable file, or an executable of that name in an absolute folder of {@code pathVariable}.
+     */
+    public static Optional<Path> find(String program, Path home, String pathVariable) {
         if (program.contains("/")) {
             Path path = Path.of(program).isAbsolute() ? Path.of(program) : home.resolve(program).normalize();
             return executable(path) ? Optional.of(path.toAbsolutePath()) : Optional.empty();

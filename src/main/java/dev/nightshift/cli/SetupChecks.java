@@ -1,5 +1,6 @@
 package dev.nightshift.cli;
 
+import dev.nightshift.agent.AgentCommand;
 import dev.nightshift.agent.CommandWords;
 import dev.nightshift.config.ConfigException;
 import dev.nightshift.config.Home;
@@ -174,20 +175,7 @@ final class SetupChecks {
     }
 
     Optional<Path> findExecutable(String program) {
-        if (program.contains("/")) {
-            Path path = Path.of(program).isAbsolute() ? Path.of(program) : home.root().resolve(program);
-            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-        }
-        String pathVariable = System.getenv("PATH");
-        for (String dir : (pathVariable == null ? "" : pathVariable).split(":")) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, program);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+        return AgentCommand.find(program, home.root(), System.getenv("PATH"));
     }
 
     /** git itself, through the process runner like every other command. */

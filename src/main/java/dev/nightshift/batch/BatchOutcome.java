@@ -4,6 +4,7 @@ import dev.nightshift.store.BatchStatus;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.IntegrationRepository;
+import dev.nightshift.store.PlanRepository;
 import dev.nightshift.store.Records;
 import dev.nightshift.store.RiskKind;
 import dev.nightshift.store.RiskRepository;
@@ -18,25 +19,41 @@ public class BatchOutcome {
     private final BuildRepository builds;
     private final IntegrationRepository integration;
     private final RiskRepository risks;
+    private final PlanRepository plans;
 
     public BatchOutcome(BatchRepository batches, BuildRepository builds, IntegrationRepository integration,
-                        RiskRepository risks) {
+                        RiskRepository risks, PlanRepository plans) {
         this.batches = batches;
         this.builds = builds;
         this.integration = integration;
         this.risks = risks;
+        this.plans = plans;
     }
 
     /**
-     * A phase that failed or timed out, a project whose build failed, a red integration run, or an
-     * agent command that cannot start (every project's work was held back for it).
+     * A phase that failed or timed out, a project whose build failed, a red integration run, an
+     * agent command that cannot start (every project's work was held back for it), or a project
+     * skipped because its project.yml is invalid. A broken spec file alone is not a failure: it is
+     * named in the report and the project's other specs go on.
      */
     public BatchStatus of(String batchId) {
         boolean phaseProblem = batches.phases(batchId).stream().anyMatch(p -> p.outcome().isProblem());
         boolean buildFailed = builds.results(batchId).stream().anyMatch(r -> r.outcome().failed());
         boolean integrationRed = integration.forBatch(batchId).stream().anyMatch(r -> !r.passed());
         return phaseProblem || buildFailed || integrationRed || !agentProblems(batchId).isEmpty()
-                ? BatchStatus.FAILED : BatchStatus.SUCCEEDED;
+                || !skippedProjects(batchId).isEmpty() ? BatchStatus.FAILED : BatchStatus.SUCCEEDED;
+    }
+
+    /**
+     * "project calc skipped: wip-specs/calc/project.yml:2: tets: unknown key", one per problem that
+     * names no spec file (a spec's problem names its .md file and skips only that spec).
+     */
+    private List<String> skippedProjects(String batchId) {
+        return plans.problems(batchId).stream()
+                .filter(p -> p.file() != null && !p.file().endsWith(".md"))
+                .map(p -> "project " + p.project() + " skipped: " + p.file() + (p.line() != null ? ":" + p.line() : "")
+                        + ": " + p.message())
+                .toList();
     }
 
     private List<String> agentProblems(String batchId) {
@@ -47,6 +64,7 @@ public class BatchOutcome {
     /** Lines naming what failed, for the command's output. */
     public List<String> failures(String batchId) {
         List<String> lines = new java.util.ArrayList<>(agentProblems(batchId));
+        lines.addAll(skippedProjects(batchId));
         for (Records.Phase phase : batches.phases(batchId)) {
             if (phase.outcome().isProblem()) {
                 lines.add("phase " + phase.phase() + " " + phase.outcome().name().toLowerCase(java.util.Locale.ROOT)

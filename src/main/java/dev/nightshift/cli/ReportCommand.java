@@ -52,11 +52,32 @@ class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Home home = parent.home();
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
+        if (send && settings.mail().smtp() == null) {
+            System.err.println("nightshift: cannot send: no mail.smtp in " + home.root().relativize(home.settingsFile())
+                    + " (each report waits in reports/outbox/ until one is set)");
+            return BatchResult.BAD_CONFIGURATION;
+        }
+        if (send && settings.mail().to().isEmpty()) {
+            System.err.println("nightshift: cannot send: no mail.to in " + home.root().relativize(home.settingsFile()));
+            return BatchResult.BAD_CONFIGURATION;
+        }
         if (!Database.exists(home)) {
             System.err.println("nightshift: no batch has run yet in this home, so there is no report");
             return BatchResult.BAD_CONFIGURATION;
         }
-        try (Database.Held db = Database.hold(home)) {
+        if (!send) {
+            try (Database.Held db = Database.hold(home)) {
+                return render(home, settings, db.jdbc());
+            }
+        }
+        // Sending takes the lock before anything is rendered: a running batch sends its own mail.
+        Optional<BatchLock> lock = BatchLock.tryAcquire(home.lockFile());
+        if (lock.isEmpty()) {
+            System.err.println("nightshift: a batch holds the lock (" + BatchLock.holder(home.lockFile())
+                    + "); it sends its own mail: try --send again when it is done");
+            return BatchResult.LOCKED;
+        }
+        try (BatchLock held = lock.get(); Database.Held db = Database.hold(home)) {
             return render(home, settings, db.jdbc());
         }
     }
@@ -81,19 +102,11 @@ class ReportCommand implements Callable<Integer> {
         if (!send) {
             return BatchResult.OK;
         }
-        Optional<BatchLock> lock = BatchLock.tryAcquire(home.lockFile());
-        if (lock.isEmpty()) {
-            System.err.println("nightshift: a batch holds the lock (" + BatchLock.holder(home.lockFile())
-                    + "); it sends its own mail: try --send again when it is done");
-            return BatchResult.LOCKED;
-        }
-        try (BatchLock held = lock.get()) {
-            boolean waiting = reports.mailWaiting(id.get());
-            Mailer.Delivery delivery = reports.send(id.get());
-            System.out.println("mail: " + (waiting ? "its report was waiting in reports/outbox/, so that copy went: " : "")
-                    + delivery.describe());
-            return delivery.problem() == null && delivery.waiting() == 0 ? BatchResult.OK : BatchResult.SOMETHING_FAILED;
-        }
+        boolean waiting = reports.mailWaiting(id.get());
+        Mailer.Delivery delivery = reports.send(id.get());
+        System.out.println("mail: " + (waiting ? "its report was waiting in reports/outbox/, so that copy went: " : "")
+                + delivery.describe());
+        return delivery.problem() == null && delivery.waiting() == 0 ? BatchResult.OK : BatchResult.SOMETHING_FAILED;
     }
 
     private Optional<String> chosen(BatchRepository batches) {

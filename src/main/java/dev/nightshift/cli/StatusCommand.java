@@ -58,7 +58,9 @@ class StatusCommand implements Callable<Integer> {
         SetupChecks.Settings settings = checks.settings();
         Workspace workspace = WorkspaceReader.read(home);
         out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
-        out.println("lock: " + (BatchLock.isHeld(home.lockFile()) ? heldBy(BatchLock.holder(home.lockFile())) : "free"));
+        boolean held = BatchLock.isHeld(home.lockFile());
+        String holder = held ? BatchLock.holder(home.lockFile()) : null;
+        out.println("lock: " + (held ? heldBy(holder) : "free"));
         if (workspace.paused()) {
             String reason = PauseCommand.reason(home.pauseFile());
             TerminalText.wrap("PAUSED: ", (reason.isEmpty() ? "no reason given" : reason)
@@ -90,7 +92,7 @@ class StatusCommand implements Callable<Integer> {
             return 0;
         }
         try (Database.Held db = Database.hold(home)) {
-            history(db.jdbc(), settings, out);
+            history(db.jdbc(), settings, new LiveBatch(held, holder), out);
         }
         return 0;
     }
@@ -110,7 +112,22 @@ class StatusCommand implements Callable<Integer> {
                 + " since " + since;
     }
 
-    private static void history(JdbcClient jdbc, SetupChecks.Settings settings, PrintStream out) {
+    /**
+     * Is a batch the database shows unended still running? Only while the lock is held by it (or by a
+     * holder that names no batch); with the lock free, or held by another batch, it died, and the next
+     * batch recovers it.
+     */
+    record LiveBatch(boolean lockHeld, String holder) {
+        boolean running(String batchId) {
+            if (!lockHeld) {
+                return false;
+            }
+            Matcher m = HOLDER.matcher(holder == null ? "" : holder);
+            return !m.find() || m.group(1) == null || m.group(1).equals(batchId);
+        }
+    }
+
+    private static void history(JdbcClient jdbc, SetupChecks.Settings settings, LiveBatch live, PrintStream out) {
         SecretMasker masker = SecretMasker.none();
         Clock clock = Clock.systemDefaultZone();
         List<Records.Batch> last = new BatchRepository(jdbc, masker).latest(LAST_BATCHES);
@@ -121,9 +138,12 @@ class StatusCommand implements Callable<Integer> {
         }
         for (Records.Batch b : last) {
             HistoryRepository.Tally t = tallies.get(b.id());
-            String took = b.endedAt() == null ? "running" : Durations.format(Duration.between(b.startedAt(), b.endedAt()));
-            out.printf("  %-16s %-10s %-8s %3d ok %3d failed%s%n", b.id(), b.status().name().toLowerCase(Locale.ROOT),
-                    took, t.succeeded(), t.failed(), b.dryRun() ? "  dry run" : "");
+            boolean died = b.endedAt() == null && !live.running(b.id());
+            String took = b.endedAt() != null ? Durations.format(Duration.between(b.startedAt(), b.endedAt()))
+                    : died ? "-" : "running";
+            String status = died ? "died" : b.status().name().toLowerCase(Locale.ROOT);
+            out.printf("  %-16s %-10s %-8s %3d ok %3d failed%s%s%n", b.id(), status, took, t.succeeded(), t.failed(),
+                    b.dryRun() ? "  dry run" : "", died ? "  next run recovers it" : "");
         }
         out.println();
         List<Records.PullRequest> open = new PullRequestRepository(jdbc, masker).open();

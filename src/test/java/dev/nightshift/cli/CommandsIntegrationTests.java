@@ -17,6 +17,7 @@ import dev.nightshift.store.PullRequestState;
 import dev.nightshift.testing.SeededHistory;
 import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,6 +108,7 @@ class CommandsIntegrationTests {
             Captured locked = Captured.run(home, "report", "--send");
             assertThat(locked.exit()).isEqualTo(3);
             assertThat(locked.err()).contains("a batch holds the lock");
+            assertThat(locked.out()).as("refused before anything is rendered").isEmpty();
         }
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
@@ -119,12 +121,25 @@ class CommandsIntegrationTests {
             SeededHistory.seed(db.jdbc());
         }
 
-        // no SMTP yet: the report waits, and asking again adds no second copy
+        // no SMTP: nothing to send with, said before anything is rendered or queued
+        Captured noSmtp = Captured.run(home, "report", "--send");
+        assertThat(noSmtp.exit()).isEqualTo(2);
+        assertThat(noSmtp.err()).isEqualTo("nightshift: cannot send: no mail.smtp in nightshift.yml (each report waits"
+                + " in reports/outbox/ until one is set)" + System.lineSeparator());
+        assertThat(noSmtp.out()).isEmpty();
+        assertThat(outbox(home)).isEmpty();
+
+        // an SMTP server that is down: the report waits, and asking again adds no second copy
+        int down;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            down = closed.getLocalPort();
+        }
+        home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(down));
         assertThat(Captured.run(home, "report", "--send").exit()).isEqualTo(1);
         Captured again = Captured.run(home, "report", "--send");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.out()).contains("mail: its report was waiting in reports/outbox/, so that copy went: 0 sent,"
-                + " 1 waiting in reports/outbox/ (no mail.smtp in nightshift.yml)");
+                + " 1 waiting in reports/outbox/");
         assertThat(outbox(home)).containsExactly(SeededHistory.BATCH + ".eml");
 
         home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(smtp.getSmtp().getPort()));

@@ -3,9 +3,13 @@ package dev.nightshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightshift.batch.BatchLock;
+import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.Database;
 import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +73,28 @@ class StatusAndDoctorIntegrationTests {
         TestHome.write(home.home().pauseFile(), "");
         assertThat(Captured.run(home, "status").lines()).contains("lock: free",
                 "PAUSED: no reason given (wip-specs/PAUSE; `nightshift resume` goes on)");
+    }
+
+    @Test
+    void anUnendedBatchIsRunningOnlyWhileItHoldsTheLockAndElseDied() {
+        TestHome home = TestHome.create(dir);
+        try (Database.Held db = Database.hold(home.home())) {
+            new BatchRepository(db.jdbc(), SecretMasker.none())
+                    .start("20260113-140000", Instant.parse("2026-01-13T14:00:05Z"), "cron", false, null, 4194304);
+        }
+
+        assertThat(Captured.run(home, "status").lines()).contains("lock: free").anySatisfy(line -> assertThat(line)
+                .startsWith("  20260113-140000  died       -").endsWith("  next run recovers it"));
+
+        try (BatchLock held = BatchLock.tryAcquire(home.home().lockFile()).orElseThrow()) {
+            held.describe("running batch 20260113-140000, pid 4194304, since 2026-01-13T14:00:05");
+            assertThat(Captured.run(home, "status").lines())
+                    .anySatisfy(line -> assertThat(line).startsWith("  20260113-140000  running    running"))
+                    .noneSatisfy(line -> assertThat(line).contains("died"));
+            held.describe("running batch 20260113-160000, pid 4194305, since 2026-01-13T16:00:05");
+            assertThat(Captured.run(home, "status").lines())
+                    .anySatisfy(line -> assertThat(line).startsWith("  20260113-140000  died"));
+        }
     }
 
     @Test

@@ -60,7 +60,7 @@ class BrokenInputIntegrationTests {
         Files.createSymbolicLink(home.root().resolve("wip-specs/doneout/done"), outside.resolve("done"));
         Files.createSymbolicLink(home.root().resolve("wip-specs/linked"), outside.resolve("elsewhere"));
 
-        assertThat(home.run("run")).isZero();
+        assertThat(home.run("run")).as("a skipped project is a failure the batch's exit names").isEqualTo(1);
 
         assertThat(home.originHasBranch("nightshift/0001-feature")).as("the good project was built").isTrue();
         assertThat(home.db().sql("SELECT project FROM build_results").query(String.class).list()).containsExactly("shop");
@@ -90,6 +90,28 @@ class BrokenInputIntegrationTests {
         }
         assertThat(home.exists("wip-specs/shop/next/0002-a.md")).as("broken specs stay where they are").isTrue();
         assertThat(home.exists("wip-specs/badbase/next/0001-x.md")).isTrue();
+    }
+
+    @Test
+    void aProjectSkippedForItsProjectYmlFailsTheBatchWhileABrokenSpecAloneDoesNot() {
+        TestHome home = TestHome.create(dir);
+        Path agent = home.agent("agent.sh", """
+                cat > /dev/null
+                printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
+                """);
+        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\n");
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n");
+        home.spec("shop", "next", "0002-broken", "---\nverfy: make\n---\n# Broken\n");
+
+        Captured specOnly = Captured.run(home, "run");
+        assertThat(specOnly.exit()).as(specOnly.out()).isZero();
+
+        project(home, "calc", "repo: " + home.origin() + "\ntets: bash tests/run.sh\n");
+        Captured skipped = Captured.run(home, "run");
+
+        assertThat(skipped.exit()).as(skipped.out()).isEqualTo(1);
+        assertThat(skipped.err()).contains("project calc skipped: wip-specs/calc/project.yml:2: tets: unknown key");
     }
 
     private static void project(TestHome home, String name, String yaml) {

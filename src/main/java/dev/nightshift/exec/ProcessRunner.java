@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.ExecuteException;
 import org.apache.commons.exec.ExecuteResultHandler;
+import org.apache.commons.exec.Executor;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.slf4j.Logger;
@@ -146,6 +147,13 @@ public class ProcessRunner {
                 }
             }
             int exit = handler.hasResult() ? handler.getExitValue() : 137;
+            if (exit == Executor.INVALID_EXITVALUE && process.get() != null && !process.get().isAlive()) {
+                // The command ended, but something it left in the background held its output open
+                // past the pumps' stop timeout: commons-exec then reports no exit value. The
+                // command's own is the one that counts; what it left behind was killed above.
+                exit = process.get().exitValue();
+                sink.note("nightshift: " + spec.label() + " left process(es) running that held its output; they were killed");
+            }
             String notStarted = timedOut.get() ? null : wrapperCouldNotStart(exit, sink.tail());
             if (notStarted != null) {
                 // setsid ran but could not execute the command (not found, not executable): the

@@ -79,6 +79,23 @@ class ProcessRunnerTests {
     }
 
     @Test
+    void aCommandThatLeavesABackgroundProcessHoldingItsOutputKeepsItsOwnExitAndTheProcessDies() throws IOException {
+        Path pid = dir.resolve("pid");
+        // like a test run that starts a server and leaves it: the server holds stdout open
+        for (int code : new int[] {0, 3}) {
+            ProcessResult result = runner.run(ProcessSpec.of("bg", List.of("bash", "-c",
+                    "echo tests passed; (sleep 300 & echo $! > " + pid + "); exit " + code),
+                    dir, env, Duration.ofSeconds(60), dir.resolve("bg.log")));
+
+            assertThat(result.exitCode()).isEqualTo(code);
+            assertThat(result.timedOut()).isFalse();
+            long left = Long.parseLong(Files.readString(pid).strip());
+            assertThat(ProcessHandle.of(left).filter(ProcessHandle::isAlive)).as("the process it left").isEmpty();
+            assertThat(Files.readString(dir.resolve("bg.log"))).contains("tests passed", "left process(es) running");
+        }
+    }
+
+    @Test
     void aCommandThatDoesNotExistFailsWithoutHanging() {
         ProcessResult result = runner.run(ProcessSpec.of("missing", List.of("/no/such/binary"), dir, env,
                 Duration.ofSeconds(20), dir.resolve("missing.log")));
@@ -111,9 +128,13 @@ class ProcessRunnerTests {
             // when home A recovers a batch of that id
             int killed = ProcessTree.killByMarkerPrefix(mine + "/");
 
-            // then only home A's process is gone
+            // then only home A's process is gone (SIGKILL is delivered asynchronously: wait for it to land)
             assertThat(killed).isPositive();
-            for (String line : Files.readAllLines(pids)) {
+            List<String> lines = Files.readAllLines(pids);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
+                    .filter(line -> line.startsWith(mine + "/"))
+                    .noneMatch(line -> ProcessHandle.of(Long.parseLong(line.split(" ")[1])).map(ProcessTree::running).orElse(false)));
+            for (String line : lines) {
                 long pid = Long.parseLong(line.split(" ")[1]);
                 boolean alive = ProcessHandle.of(pid).map(ProcessTree::running).orElse(false);
                 assertThat(alive).as(line).isEqualTo(line.startsWith(theirs + "/"));

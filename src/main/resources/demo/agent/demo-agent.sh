@@ -16,10 +16,19 @@ cat > /dev/null   # the generic kind also gets the prompt on standard input; it 
 in_changes=0
 in_task=0
 file=""
+other_block=0   # inside a code block that is not this task's: its lines are code, never headings
 applied=()
 while IFS= read -r line || [[ -n "$line" ]]; do
   if [[ -n "$file" ]]; then
     if [[ "$line" == '```' ]]; then file=""; else printf '%s\n' "$line" >> "$file"; fi
+    continue
+  fi
+  if [[ $other_block == 1 ]]; then
+    if [[ "$line" == '```' ]]; then other_block=0; fi
+    continue
+  fi
+  if [[ "$line" == '```'* && ( $in_task == 0 || "$line" != '```file:'* ) ]]; then
+    other_block=1
     continue
   fi
   case "$line" in

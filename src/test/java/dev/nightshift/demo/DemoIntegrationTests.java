@@ -35,6 +35,22 @@ class DemoIntegrationTests {
     }
 
     @Test
+    void aSecondBatchOnTheDemoHomeDoesTheSpecsSecondTaskOnTheSamePullRequest() throws Exception {
+        assertThat(NightshiftCommand.execute("--home", dir.toString(), "demo")).isZero();
+
+        Captured second = Captured.execute("--home", dir.resolve("demo").toString(), "run");
+
+        assertThat(second.exit()).as(second.err()).isZero();
+        String spec = Files.readString(dir.resolve("demo/wip-specs/sample/active/0001-greeting.md"));
+        assertThat(spec).contains("- [x] Add a greet function that says hello to a name",
+                "- [x] Make greet shout when given --shout");
+        String report = second.out().lines().filter(l -> l.startsWith("report: ")).findFirst().orElseThrow();
+        String text = Files.readString(Path.of(report.substring("report: ".length())).resolveSibling("report.txt"));
+        assertThat(text).contains("sample / 0001-greeting: PR updated", "PR #1 (updated");
+        assertThat(Files.exists(dir.resolve("demo/wip-specs/sample/blocked/0001-greeting.md"))).isFalse();
+    }
+
+    @Test
     void theDemoRefusesToReplaceAFolderItDidNotMake() throws Exception {
         Files.createDirectories(dir.resolve("demo"));
         Files.writeString(dir.resolve("demo/precious.txt"), "mine");

@@ -8,8 +8,10 @@ import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.store.MailRepository;
 import dev.nightshift.store.Records.MailDelivery;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -130,6 +132,9 @@ public class Mailer {
             }
             try (InputStream in = Files.newInputStream(eml)) {
                 MimeMessage message = new MimeMessage(sender.getSession(), in);
+                // Addressed as the settings say now: an owner who changed mail.to meanwhile gets it there.
+                message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", settings.to())));
+                message.setFrom(new InternetAddress(settings.from()));
                 sender.send(message);
             } catch (MailException | MessagingException | IOException e) {
                 String problem = "SMTP " + smtp.host() + ":" + smtp.port() + ": " + rootMessage(e);

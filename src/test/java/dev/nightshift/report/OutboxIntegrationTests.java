@@ -53,6 +53,9 @@ class OutboxIntegrationTests {
         assertThat(db.sql("SELECT last_error FROM mail_deliveries").query(String.class).single())
                 .startsWith("SMTP 127.0.0.1:" + port + ": ");
 
+        // meanwhile the owner names another address: the waiting report goes where mail goes now
+        String agentLine = Files.readString(home.home().settingsFile()).lines().findFirst().orElseThrow();
+        home.settings(agentLine + "\nmail: {to: [night@example.org], smtp: {host: 127.0.0.1, port: %d}}\n".formatted(port));
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         try {
@@ -61,6 +64,9 @@ class OutboxIntegrationTests {
 
             assertThat(Stream.of(server.getReceivedMessages()).map(OutboxIntegrationTests::batchOf))
                     .as("the waiting report first, then the new one, each once").containsExactly(first, second);
+            for (MimeMessage message : server.getReceivedMessages()) {
+                assertThat(message.getHeader("To", ",")).isEqualTo("night@example.org");
+            }
             assertThat(outbox(home)).isEmpty();
             assertThat(db.sql("SELECT status FROM mail_deliveries ORDER BY id").query(String.class).list())
                     .containsExactly("SENT", "SENT");

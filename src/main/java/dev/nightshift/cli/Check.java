@@ -32,9 +32,14 @@ record Check(Verdict verdict, String subject, String message, String fix) {
 
     String line() {
         return switch (verdict) {
-            case OK -> "OK    " + subject + ": " + message;
-            case FAIL -> "FAIL  " + subject + ": " + message + " -> " + fix;
-            case SKIPPED -> "SKIP  " + subject + ": " + message;
+            case OK -> "OK    " + said();
+            case FAIL -> "FAIL  " + said() + " -> " + fix;
+            case SKIPPED -> "SKIP  " + said();
         };
+    }
+
+    /** "subject: message", or the message alone when it already starts with its file ("nightshift.yml:5: ..."). */
+    String said() {
+        return message.startsWith(subject + ":") ? message : subject + ": " + message;
     }
 }

@@ -50,7 +50,12 @@ class SpecNewCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Home home = parent.parent.home();
         Path dir = home.wipSpecs().resolve(project);
-        if (!GitRefNames.isSafeName(project) || !Files.isDirectory(dir)) {
+        if (!GitRefNames.isSafeName(project)) {
+            System.err.println("nightshift: \"" + project + "\" is not a project name nightshift accepts"
+                    + " ([a-z0-9][a-z0-9._-]*, e.g. " + suggestedName(project) + ")");
+            return BatchResult.BAD_CONFIGURATION;
+        }
+        if (!Files.isDirectory(dir)) {
             System.err.println("nightshift: there is no project \"" + project + "\" in " + home.wipSpecs()
                     + "; create wip-specs/" + project + "/project.yml first");
             return BatchResult.BAD_CONFIGURATION;
@@ -112,5 +117,12 @@ class SpecNewCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spec template", e);
         }
+    }
+
+    /** "Calc App" → "calc-app": the name the owner most likely meant. */
+    static String suggestedName(String project) {
+        String name = project.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^[^a-z0-9]+", "").replaceAll("-+$", "");
+        return name.isEmpty() ? "my-project" : name;
     }
 }

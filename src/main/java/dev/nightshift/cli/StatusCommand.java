@@ -82,7 +82,7 @@ class StatusCommand implements Callable<Integer> {
             out.println();
             out.println("PROBLEMS (`nightshift doctor` checks more)");
             for (Check problem : problems) {
-                TerminalText.wrap("  ! ", problem.subject() + ": " + problem.message()).forEach(out::println);
+                TerminalText.wrap("  ! ", problem.said()).forEach(out::println);
                 TerminalText.wrap("    ", "what to do: " + problem.fix()).forEach(out::println);
             }
         }

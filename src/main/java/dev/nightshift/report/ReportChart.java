@@ -74,7 +74,7 @@ public class ReportChart {
             total = total.add(day.getValue());
             i++;
         }
-        String summary = "Last " + batches.size() + " batch(es): " + succeeded + " succeeded, " + failed
+        String summary = "Last " + batches.size() + " batch(es): " + succeeded + " project build(s) succeeded, " + failed
                 + " failed · agent cost in the last " + DAYS + " days: " + ReportData.money(total)
                 + " (most in a day: " + ReportData.money(highest) + ")";
         return new ReportModel.Chart(DAYS_X + PANEL, bottom + 6, BAR, batchBars, dayBars,

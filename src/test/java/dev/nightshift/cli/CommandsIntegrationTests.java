@@ -191,6 +191,10 @@ class CommandsIntegrationTests {
         Captured noProject = Captured.run(home, "spec", "new", "nowhere", "Title");
         assertThat(noProject.exit()).isEqualTo(2);
         assertThat(noProject.err()).contains("there is no project \"nowhere\"", "create wip-specs/nowhere/project.yml first");
+        Captured badName = Captured.run(home, "spec", "new", "Calc App", "Title");
+        assertThat(badName.exit()).isEqualTo(2);
+        assertThat(badName.err()).isEqualTo("nightshift: \"Calc App\" is not a project name nightshift accepts"
+                + " ([a-z0-9][a-z0-9._-]*, e.g. calc-app)" + System.lineSeparator());
         assertThat(Captured.run(home, "spec", "new", "shop", "  ").exit()).isEqualTo(2);
         assertThat(Captured.run(home, "spec", "new", "shop").exit()).as("a missing title is bad usage").isEqualTo(2);
     }

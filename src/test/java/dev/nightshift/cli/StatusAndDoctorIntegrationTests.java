@@ -156,7 +156,7 @@ class StatusAndDoctorIntegrationTests {
 
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.lines()).contains(
-                "FAIL  nightshift.yml: nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices)"
+                "FAIL  nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices)"
                         + " -> fix that line; until then every batch stops at once with exit code 2",
                 "SKIP  schedule: not checked: nightshift.yml is invalid",
                 "SKIP  agent: not checked: nightshift.yml is invalid",

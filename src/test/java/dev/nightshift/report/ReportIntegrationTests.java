@@ -112,7 +112,7 @@ class ReportIntegrationTests {
         assertThat(svg.find()).isTrue();
         assertThat(svg.group(1)).contains("<rect fill=\"#2da44e\"", "<rect fill=\"#cf222e\"", "<rect fill=\"#0969da\"")
                 .contains("<title>20260113-140000: 1 succeeded, 2 failed</title>");
-        assertThat(text).contains("Last 4 batch(es): 3 succeeded, 3 failed", "20260111-140000: 0 succeeded, 1 failed",
+        assertThat(text).contains("Last 4 batch(es): 3 project build(s) succeeded, 3 failed", "20260111-140000: 0 succeeded, 1 failed",
                 "  2026-01-11: $0.20", "  2026-01-13: $1.82").doesNotContain("2026-01-09: $0.00");
     }
 

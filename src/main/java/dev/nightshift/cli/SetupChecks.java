@@ -215,9 +215,7 @@ final class SetupChecks {
         ProcessResult result = run(runner, "git ls-remote", List.of("git", "ls-remote", "--heads", url, base));
         String subject = project.name() + " repository";
         if (!result.succeeded()) {
-            String tail = result.tail().lines().filter(l -> !l.isBlank() && !l.startsWith("$ ") && !l.startsWith("nightshift: "))
-                    .reduce((a, b) -> b).orElse(describe(result));
-            return Check.fail(subject, url + " cannot be reached: " + tail,
+            return Check.fail(subject, url + " cannot be reached: " + gitReason(result.tail(), describe(result)),
                     "check repo in wip-specs/" + project.name() + "/project.yml and your access to it (ssh key, token)");
         }
         if (result.stdout().isBlank()) {
@@ -252,6 +250,17 @@ final class SetupChecks {
 
     private String relative(String text) {
         return text.replace(home.root() + "/", "");
+    }
+
+    /**
+     * Why git could not reach a remote: its first line of output ("ssh: Could not resolve hostname
+     * ...", "fatal: '...' does not appear to be a git repository"), not the last, which for ssh is
+     * the tail of git's generic advice ("and the repository exists.").
+     */
+    static String gitReason(String log, String otherwise) {
+        return log.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("$ ") && !l.startsWith("nightshift: "))
+                .findFirst().orElse(otherwise);
     }
 
     private static String describe(ProcessResult result) {

@@ -1,6 +1,8 @@
 package dev.nightshift.cli;
 
 import dev.nightshift.batch.BatchLauncher;
+import dev.nightshift.batch.BatchLock;
+import dev.nightshift.batch.BatchResult;
 import dev.nightshift.batch.GracefulStop;
 import dev.nightshift.batch.StopSignals;
 import dev.nightshift.config.Home;
@@ -44,6 +46,21 @@ class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Home home = parent.home();
+        Optional<BatchLock> one = BatchLock.tryAcquire(home.daemonLockFile());
+        if (one.isEmpty()) {
+            // Two daemons would both fire every slot; the batch lock would only turn the second away.
+            System.err.println("nightshift: a daemon already runs for this home (" + BatchLock.holder(home.daemonLockFile())
+                    + "); stop it first, one is enough");
+            return BatchResult.LOCKED;
+        }
+        try (BatchLock held = one.get()) {
+            held.describe("daemon pid " + ProcessHandle.current().pid() + ", since "
+                    + java.time.LocalDateTime.now().withNano(0));
+            return runUntilStopped(home);
+        }
+    }
+
+    private int runUntilStopped(Home home) throws Exception {
         SettingsWatch watch = SettingsWatch.start(home);
         NightshiftSettings settings = watch.initial();
         // Routed before the first context starts, so a SIGTERM during a start waits for it and then

@@ -67,6 +67,11 @@ public record Home(Path root) {
         return state().resolve("lock");
     }
 
+    /** Held by the one daemon of this home for as long as it runs: a second one is refused. */
+    public Path daemonLockFile() {
+        return state().resolve("daemon.lock");
+    }
+
     public Path database() {
         return state().resolve("db");
     }

@@ -66,6 +66,18 @@ class DaemonStopIntegrationTests {
             String status = status(home);
             assertThat(status).containsPattern("lock: held by batch \\d{8}-\\d{6} \\(pid \\d+\\) since \\d{2}:\\d{2}\n")
                     .contains("running");
+            // A second daemon for the same home is refused: it would fire every slot again.
+            Process second = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    NightshiftApplication.class.getName(), "--home", home.root().toString(), "daemon")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("second.log").toFile()).start();
+            try {
+                assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second daemon ends by itself").isTrue();
+                assertThat(second.exitValue()).isEqualTo(3);
+                assertThat(read(dir.resolve("second.log")))
+                        .containsPattern("nightshift: a daemon already runs for this home \\(daemon pid \\d+, since ");
+            } finally {
+                second.destroyForcibly();
+            }
             int port = h2ServerPort(home);
             assertThat(listeners(port)).as("H2's server for port %d", port).isNotEmpty()
                     .allSatisfy(address -> assertThat(address).as("bound to loopback only").isEqualTo("127.0.0.1"));

@@ -26,13 +26,11 @@ class GreenBaseTests {
     }
 
     @Test
-    void aBaseThatRunsNoTestOrNoneThatCanBeCountedIsHeldBackToo() {
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 0, 0, "Tests run: 0")))
-                .contains("the test command runs no test on main at abc1234def before any change: fix test in"
-                        + " wip-specs/calc/project.yml, or add a first test to main");
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, null, 0, "ok")).orElseThrow())
-                .startsWith("the test command runs no test nightshift can count on main")
-                .contains("it said: ok", "make it report the tests it runs");
+    void aBaseWithoutTestsYetIsNoProblemTheFirstTaskMayAddThem() {
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 0, 0, "Tests run: 0"))).isEmpty();
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, null, 0, "ok"))).as("nothing countable, exit 0").isEmpty();
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 0, 5, "no tests ran in 0.01s")))
+                .as("pytest's exit 5 for an empty suite").isEmpty();
     }
 
     @Test

@@ -58,7 +58,10 @@ class RedBaseIntegrationTests {
                 + " test/run.sh: No such file or directory): fix test in wip-specs/calc/project.yml, or make main green";
         assertThat(db.sql("SELECT detail FROM build_results").query(String.class).list()).containsExactly(why, why);
         assertThat(db.sql("SELECT COUNT(*) FROM base_test_counts").query(Integer.class).single())
-                .as("base is run once per commit and command").isEqualTo(1);
+                .as("one row per commit and command").isEqualTo(1);
+        assertThat(db.sql("SELECT batch_id FROM base_test_counts").query(String.class).single())
+                .as("a red base is run again by each batch (a flaky failure holds it once)")
+                .isEqualTo(db.sql("SELECT MAX(id) FROM batches").query(String.class).single());
         assertThat(home.exists("wip-specs/calc/next/0001-feature.md"))
                 .as("max-attempts 1 and two batches: the spec is not blamed").isTrue();
         assertThat(home.exists("wip-specs/calc/blocked/0001-feature.md")).isFalse();

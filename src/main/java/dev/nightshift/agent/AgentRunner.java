@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -55,8 +56,9 @@ public class AgentRunner {
         /** nightshift was told to stop: not started, or ended by the stop (not a timeout). */
         STOPPED,
         /**
-         * The agent command could not be started (not on PATH, not an executable file): a setup
-         * problem the summary names with its setting, never the spec's failure.
+         * The agent command could not be started (not on PATH, not an executable file), or its
+         * launcher could not start its program (exit 126 or 127, see {@link ProgramStart}): a
+         * setup problem the summary names with its setting, never the spec's failure.
          */
         NOT_STARTED
     }
@@ -181,9 +183,13 @@ public class AgentRunner {
         // Killed because nightshift is stopping (SIGTERM), not because it ran past a limit: not a
         // timeout, so it never counts as one (the "agent timeouts" risk, the spec's streak).
         boolean stopped = process.timedOut() && runner.stopping();
-        boolean notStarted = process.exitCode() == -1;
+        // A launcher that could not run its program (bash with a script path the worktree lacks)
+        // is the setup's problem as much as a program that is not there at all.
+        Optional<String> launcher = stopped ? Optional.empty() : ProgramStart.failure(process);
+        boolean notStarted = process.exitCode() == -1 || launcher.isPresent();
         if (stopped || notStarted) {
-            result = new AgentResult(false, stopped ? STOPPED_SUMMARY : couldNotStart(resolved.words().get(0), key, process),
+            result = new AgentResult(false, stopped ? STOPPED_SUMMARY : launcher.isPresent()
+                    ? ProgramStart.reason(launcher.get(), key) : couldNotStart(resolved.words().get(0), key, process),
                     result.costUsd(), result.costEstimated(), result.inputTokens(), result.outputTokens(),
                     result.cacheReadTokens(), result.cacheWriteTokens());
         }

@@ -58,6 +58,7 @@ public class ProjectBuild {
     private final PromptRenderer prompts;
     private final MergeConflicts merges;
     private final ClosedPullRequests closed;
+    private final GreenBase greenBase;
     private final ChangeGuards guards;
     private final TestGate gate;
     private final Publication publication;
@@ -72,9 +73,10 @@ public class ProjectBuild {
 
     public ProjectBuild(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
                         BranchWork branches, AgentRunner agents, PromptRenderer prompts, MergeConflicts merges,
-                        ClosedPullRequests closed, ChangeGuards guards, TestGate gate, Publication publication,
-                        PullRequestHosts hosts, FollowUps followUps, SpecMover mover, WipJournal journal,
-                        PreviousFailure previousFailure, ProcessDeadline deadline, RunningProcesses running, Clock clock) {
+                        ClosedPullRequests closed, GreenBase greenBase, ChangeGuards guards, TestGate gate,
+                        Publication publication, PullRequestHosts hosts, FollowUps followUps, SpecMover mover,
+                        WipJournal journal, PreviousFailure previousFailure, ProcessDeadline deadline,
+                        RunningProcesses running, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.clones = clones;
@@ -84,6 +86,7 @@ public class ProjectBuild {
         this.prompts = prompts;
         this.merges = merges;
         this.closed = closed;
+        this.greenBase = greenBase;
         this.guards = guards;
         this.gate = gate;
         this.publication = publication;
@@ -143,6 +146,11 @@ public class ProjectBuild {
             }
             case REOPENED -> log.info("{}/{}: {}", project.name(), spec.name(), rejected.reason());
             case NOT_CLOSED -> log.debug("{}/{}: no closed pull request", project.name(), spec.name());
+        }
+        // Before any agent run: a test command that fails on base would fail every gate, and the spec would pay.
+        Optional<String> redBase = greenBase.problem(batchId, project, clone, logs);
+        if (redBase.isPresent()) {
+            return tally.result(BuildOutcome.FAILED, redBase.get());
         }
         Path worktree = worktrees.prepare(clone, project.name(), spec.name(), spec.branch(), project.settings().base(),
                 gitLog).path();

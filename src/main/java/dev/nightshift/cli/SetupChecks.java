@@ -164,6 +164,15 @@ final class SetupChecks {
         String missing = program.contains("/") ? "is not an executable file" : "is not on PATH";
         String byDefault = "the default " + key + " (no nightshift.yml)";
         Optional<Path> found = findExecutable(program);
+        Optional<String> homeRelative = words.subList(1, words.size()).stream()
+                .filter(w -> w.contains("/") && !w.startsWith("-") && !Path.of(w).isAbsolute())
+                .filter(w -> Files.exists(home.root().resolve(w))).findFirst();
+        if (found.isPresent() && written && homeRelative.isPresent()) {
+            // The trial's `bash agents/run.sh`: bash is found, the script is not where the agent runs.
+            return Check.fail(subject, "\"" + homeRelative.get() + "\" in " + key + " is a path relative to the home,"
+                    + " but the agent runs in the spec's worktree, where it is not read from the home",
+                    "give its absolute path: " + home.root().resolve(homeRelative.get()).normalize());
+        }
         if (found.isPresent()) {
             return Check.ok(subject, program + " found at " + found.get() + (written ? "" : ": " + byDefault));
         }

@@ -11,6 +11,8 @@ import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BuildOutcome;
+import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Database;
 import dev.nightshift.store.HistoryRepository;
 import dev.nightshift.store.PullRequestRepository;
@@ -53,6 +55,16 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Home home = parent.home();
+        if (!Database.exists(home)) {
+            return show(home, null);
+        }
+        try (Database.Held db = Database.hold(home)) {
+            return show(home, db.jdbc());
+        }
+    }
+
+    /** @param jdbc the database, or {@code null} when no batch has run yet */
+    private int show(Home home, JdbcClient jdbc) {
         PrintStream out = System.out;
         SetupChecks checks = new SetupChecks(home);
         SetupChecks.Settings settings = checks.settings();
@@ -66,10 +78,12 @@ class StatusCommand implements Callable<Integer> {
             TerminalText.wrap("PAUSED: ", (reason.isEmpty() ? "no reason given" : reason)
                     + " (wip-specs/PAUSE; `nightshift resume` goes on)").forEach(out::println);
         }
+        Map<String, Records.BuildResult> setup = jdbc == null ? Map.of() : setupFailures(jdbc, workspace);
         out.println();
         out.printf("%-40s %5s %6s %5s %7s%n", "QUEUE", "next", "active", "done", "blocked");
         for (ProjectQueue p : workspace.projects()) {
-            out.printf("%-40s %5d %6d %5d %7d%n", TerminalText.clip(p.name() + (p.usable() ? "" : " (skipped)"), 40),
+            String mark = !p.usable() ? " (skipped)" : setup.containsKey(p.name()) ? " (setup problem)" : "";
+            out.printf("%-40s %5d %6d %5d %7d%n", TerminalText.clip(p.name() + mark, 40),
                     p.in(SpecFolder.NEXT).size(), p.in(SpecFolder.ACTIVE).size(), p.in(SpecFolder.DONE).size(),
                     p.in(SpecFolder.BLOCKED).size());
         }
@@ -78,6 +92,9 @@ class StatusCommand implements Callable<Integer> {
             problems.add(settings.check());
         }
         checks.local(settings, workspace).stream().filter(c -> !c.ok()).forEach(problems::add);
+        setup.values().forEach(r -> problems.add(Check.fail(r.project(), "batch " + r.batchId() + ", " + r.spec()
+                + ": " + r.detail(), "fix what it names; it does not count against the spec, which keeps its"
+                + " place, and the next batch tries again")));
         if (!problems.isEmpty()) {
             out.println();
             out.println("PROBLEMS (`nightshift doctor` checks more)");
@@ -87,14 +104,27 @@ class StatusCommand implements Callable<Integer> {
             }
         }
         out.println();
-        if (!Database.exists(home)) {
+        if (jdbc == null) {
             out.println("no batch has run yet in this home");
             return 0;
         }
-        try (Database.Held db = Database.hold(home)) {
-            history(db.jdbc(), settings, new LiveBatch(held, holder), out);
-        }
+        history(jdbc, settings, new LiveBatch(held, holder), out);
         return 0;
+    }
+
+    /**
+     * The projects whose latest build failed for nightshift's or the setup's sake (a test command
+     * that fails on base, an agent command that cannot start its program), with that result: the
+     * report names them too, but the owner fixing the setup looks here.
+     */
+    private static Map<String, Records.BuildResult> setupFailures(JdbcClient jdbc, Workspace workspace) {
+        Map<String, Records.BuildResult> failures = new java.util.TreeMap<>();
+        BuildRepository builds = new BuildRepository(jdbc, SecretMasker.none());
+        for (ProjectQueue p : workspace.projects()) {
+            builds.latest(p.name()).filter(r -> r.outcome() == BuildOutcome.FAILED && r.detail() != null)
+                    .ifPresent(r -> failures.put(p.name(), r));
+        }
+        return failures;
     }
 
     /**

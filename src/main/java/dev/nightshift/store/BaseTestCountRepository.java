@@ -1,5 +1,6 @@
 package dev.nightshift.store;
 
+import dev.nightshift.secret.SecretMasker;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,16 +10,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BaseTestCountRepository {
 
-    /** One measurement; {@code executed} is {@code null} when the run left nothing countable. */
+    /**
+     * One measurement; {@code executed} is {@code null} when the run left nothing countable.
+     *
+     * @param said what the run said, for the owner when it failed (masked); {@code null} when nothing
+     */
     public record BaseTestCount(String project, String commitSha, String commandHash, String batchId,
                                 Integer testsRun, Integer testsExecuted, Integer exitCode, String source,
-                                Instant measuredAt) {
+                                Instant measuredAt, String said) {
     }
 
     private final JdbcClient jdbc;
+    private final SecretMasker masker;
 
-    public BaseTestCountRepository(JdbcClient jdbc) {
+    public BaseTestCountRepository(JdbcClient jdbc, SecretMasker masker) {
         this.jdbc = jdbc;
+        this.masker = masker;
     }
 
     public Optional<BaseTestCount> find(String project, String commitSha, String commandHash) {
@@ -29,10 +36,10 @@ public class BaseTestCountRepository {
     public void save(BaseTestCount c) {
         jdbc.sql("""
                 MERGE INTO base_test_counts (project, commit_sha, command_hash, batch_id, tests_run, tests_executed,
-                    exit_code, source, measured_at)
-                KEY (project, commit_sha, command_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    exit_code, source, measured_at, said)
+                KEY (project, commit_sha, command_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.project(), c.commitSha(), c.commandHash(), c.batchId(), c.testsRun(), c.testsExecuted(),
-                        c.exitCode(), c.source(), c.measuredAt())
+                        c.exitCode(), c.source(), c.measuredAt(), c.said() == null ? null : masker.mask(c.said()))
                 .update();
     }
 }

@@ -26,7 +26,8 @@ public enum BuildOutcome {
     SKIPPED,
     /**
      * nightshift could not do its own part, or the setup did not let it: clone, push, the pull
-     * request host, an agent command that could not be started.
+     * request host, an agent command that could not be started (or could not start its program),
+     * a test command that fails on base before any change (no agent runs then).
      */
     FAILED,
     /**
@@ -43,7 +44,8 @@ public enum BuildOutcome {
      * blocked/ anyway, and a move starts the count afresh. A success ends the streak. Everything
      * else says nothing about the spec and is skipped over: a dry run or a closed pull request
      * (skipped), the budget, nightshift's own or the setup's trouble (failed: an unreachable
-     * remote, a missing repository or agent command) and a stop (stopped).
+     * remote, a missing repository or agent command, a test command that fails on base) and a stop
+     * (stopped).
      */
     public enum Streak {
         /** The spec's own failure: one more in the streak. */

@@ -127,7 +127,9 @@ class BatchIntegrationTests {
     @Test
     void aFailingTestCommandPushesNothingOpensNoPullRequestAndReportsTheTail() throws Exception {
         TestHome home = home(WORKING_AGENT, "");
-        home.project("shop", "test: |\n  echo 'running 3 tests'\n  echo 'expected 2 but was 3 in test_sum'\n  exit 1\n");
+        // green on base (a red base gets no agent run at all), red once the agent's change is in
+        home.project("shop", "test: |\n  [ -e FEATURES.md ] || exec bash tests/run.sh\n  echo 'running 3 tests'\n"
+                + "  echo 'expected 2 but was 3 in test_sum'\n  exit 1\n");
         home.spec("shop", "next", "0001-sum", "# Sum\n");
 
         assertThat(home.run("run")).isEqualTo(1);

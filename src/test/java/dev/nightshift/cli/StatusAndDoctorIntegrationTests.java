@@ -148,6 +148,24 @@ class StatusAndDoctorIntegrationTests {
     }
 
     @Test
+    void doctorNamesAScriptArgumentReadFromTheHomeThatTheAgentWouldLookForInItsWorktree() {
+        TestHome home = TestHome.create(dir);
+        Path script = home.agent("fake-agent.sh", "true");
+        home.settings("agent: {kind: generic, command: \"bash agents/fake-agent.sh --fast\"}\n");
+        home.project("shop", "");
+
+        Captured doctor = Captured.run(home, "doctor");
+
+        assertThat(doctor.exit()).isEqualTo(1);
+        assertThat(doctor.lines()).contains("FAIL  agent: \"agents/fake-agent.sh\" in agent.command is a path relative"
+                + " to the home, but the agent runs in the spec's worktree, where it is not read from the home"
+                + " -> give its absolute path: " + script);
+
+        home.settings("agent: {kind: generic, command: \"bash " + script + " --fast\"}\n");
+        assertThat(Captured.run(home, "doctor").lines()).anySatisfy(l -> assertThat(l).startsWith("OK    agent: bash found at"));
+    }
+
+    @Test
     void doctorJudgesNoDefaultForAnInvalidNightshiftYmlAndSaysWhenTheDefaultIsJudged() throws Exception {
         TestHome home = TestHome.create(dir);
         home.settings("agent: {kind: generic, comand: nightshift-test-agent}\n");

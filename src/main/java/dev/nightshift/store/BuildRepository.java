@@ -37,11 +37,6 @@ public class BuildRepository {
     }
 
     /** The project's newest build result: {@code status} names a setup problem the last batch met. */
-    public java.util.Optional<BuildResult> latest(String project) {
-        return jdbc.sql("SELECT * FROM build_results WHERE project = ? ORDER BY started_at DESC LIMIT 1").param(project)
-                .query(BuildResult.class).optional();
-    }
-
     /**
      * The spec's newest results that weigh in its failure streak ({@link BuildOutcome#weighed()}),
      * newest first. Neutral ones (a dry run, the budget, nightshift's own trouble) are left out

@@ -36,7 +36,6 @@ public class BuildRepository {
                 .query(BuildResult.class).list();
     }
 
-    /** The project's newest build result: {@code status} names a setup problem the last batch met. */
     /**
      * The spec's newest results that weigh in its failure streak ({@link BuildOutcome#weighed()}),
      * newest first. Neutral ones (a dry run, the budget, nightshift's own trouble) are left out

@@ -39,12 +39,14 @@ public class FailureStreaks {
      * empty when its last weighed result passed.
      */
     public List<BuildOutcome> of(Spec spec, int limit) {
-        if (movedByHandSinceIndexed(spec)) {
+        List<BuildResult> weighed = builds.weighedForSpec(spec.project(), spec.name(), limit);
+        // Most specs of a long queue were never built: one query says so, and moves cannot matter.
+        if (weighed.isEmpty() || movedByHandSinceIndexed(spec)) {
             return List.of();
         }
         Instant since = lastMove(spec).map(SpecMove::movedAt).orElse(Instant.MIN);
         List<BuildOutcome> sinceMove = new ArrayList<>();
-        for (BuildResult result : builds.weighedForSpec(spec.project(), spec.name(), limit)) {
+        for (BuildResult result : weighed) {
             if (!result.startedAt().isAfter(since)) {
                 break;
             }

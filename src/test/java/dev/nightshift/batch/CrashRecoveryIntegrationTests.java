@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.nightshift.NightshiftApplication;
+import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.TestHome;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -149,10 +149,7 @@ class CrashRecoveryIntegrationTests {
 
     /** `nightshift run` as a process of its own, with the git wrapper first on its PATH. */
     private Process startRun(TestHome home) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                NightshiftApplication.class.getName(), "--home", home.root().toString(), "run")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+        ProcessBuilder builder = ChildNightshift.builder(home, dir.resolve("child.log"), "run");
         builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
         return builder.start();
     }

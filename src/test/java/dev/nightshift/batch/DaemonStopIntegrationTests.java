@@ -2,7 +2,7 @@ package dev.nightshift.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nightshift.NightshiftApplication;
+import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
 import java.io.IOException;
@@ -50,10 +50,7 @@ class DaemonStopIntegrationTests {
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         Files.createFile(hold);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                NightshiftApplication.class.getName(), "--home", home.root().toString(), "daemon")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile()).start();
+        Process daemon = ChildNightshift.start(home, dir.resolve("daemon.log"), "daemon");
         try {
             long until = System.nanoTime() + PATIENCE.toNanos();
             while (!Files.exists(held)) {
@@ -67,9 +64,7 @@ class DaemonStopIntegrationTests {
             assertThat(status).containsPattern("lock: held by batch \\d{8}-\\d{6} \\(pid \\d+\\) since \\d{2}:\\d{2}\n")
                     .contains("running");
             // A second daemon for the same home is refused: it would fire every slot again.
-            Process second = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    NightshiftApplication.class.getName(), "--home", home.root().toString(), "daemon")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("second.log").toFile()).start();
+            Process second = ChildNightshift.start(home, dir.resolve("second.log"), "daemon");
             try {
                 assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second daemon ends by itself").isTrue();
                 assertThat(second.exitValue()).isEqualTo(3);
@@ -132,10 +127,7 @@ class DaemonStopIntegrationTests {
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         Files.createFile(hold);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                NightshiftApplication.class.getName(), "--home", home.root().toString(), "run")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        Process run = ChildNightshift.start(home, dir.resolve("run.log"), "run");
         try {
             long until = System.nanoTime() + PATIENCE.toNanos();
             while (!Files.exists(held)) {

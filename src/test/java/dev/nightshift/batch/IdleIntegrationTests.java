@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.nightshift.NightshiftApplication;
+import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.TestHome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -63,9 +63,7 @@ class IdleIntegrationTests {
 
         // The same no-op as a command of its own, to see what it costs from a cold start.
         long before = System.nanoTime();
-        Process child = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-                NightshiftApplication.class.getName(), "--home", home.root().toString(), "run")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("idle-child.log").toFile()).start();
+        Process child = ChildNightshift.start(home, dir.resolve("idle-child.log"), "run");
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         System.out.printf("an idle `nightshift run` in a fresh JVM took %d ms (test classpath, no AppCDS)%n",
                 (System.nanoTime() - before) / 1_000_000);
@@ -155,9 +153,5 @@ class IdleIntegrationTests {
         } finally {
             System.setOut(original);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -2,7 +2,7 @@ package dev.nightshift.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nightshift.NightshiftApplication;
+import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.TestHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +46,6 @@ class LockIntegrationTests {
     }
 
     private static Process start(TestHome home, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                NightshiftApplication.class.getName(), "--home", home.root().toString(), "run")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildNightshift.start(home, log, "run");
     }
 }

@@ -2,7 +2,7 @@ package dev.nightshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nightshift.NightshiftApplication;
+import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.TestHome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,10 +43,7 @@ class DaemonReloadIntegrationTests {
         TestHome.write(home.home().pauseFile(), "paused for the test\n");
         Path log = dir.resolve("daemon.log");
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                NightshiftApplication.class.getName(), "--home", home.root().toString(), "daemon")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process daemon = ChildNightshift.start(home, log, "daemon");
         try {
             // paused: each tick says so once, and makes no report folder
             awaitThat(daemon, log, () -> count(read(log), "paused: ") >= 2);

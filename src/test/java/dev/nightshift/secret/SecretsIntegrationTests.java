@@ -6,7 +6,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.nightshift.NightshiftApplication;
+import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.TestHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,10 +80,7 @@ class SecretsIntegrationTests {
                 + ")\"\n  bash tests/run.sh\n");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                NightshiftApplication.class.getName(), "--home", home.root().toString(), "run")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile());
+        ProcessBuilder builder = ChildNightshift.builder(home, dir.resolve("console.log"), "run");
         Map<String, String> env = builder.environment();
         env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
         env.put("DEPLOY_KEY", DEPLOY_KEY);

@@ -81,13 +81,8 @@ public class ReportData {
         Records.Batch batch = batches.find(batchId).orElseThrow(() -> new IllegalArgumentException("no batch " + batchId));
         Instant asOf = batch.endedAt() != null ? batch.endedAt() : clock.instant();
         List<Records.BuildResult> results = builds.results(batchId);
-        long succeeded = results.stream().filter(r -> r.outcome().succeeded()).count();
-        long failed = results.stream().filter(r -> r.outcome().failed()).count();
-        long attempted = results.stream().filter(r -> r.outcome() != BuildOutcome.SKIPPED).count();
-        String subject = "[nightshift] " + (batch.dryRun() ? "dry run: " : "") + succeeded + "/" + attempted
-                + " succeeded, " + failed + " failed · " + WHEN.format(batch.startedAt().atZone(zone));
-
-        Map<String, Records.PlanEntry> plan = plans.plan(batchId).stream()
+        List<Records.PlanEntry> planned = plans.plan(batchId);
+        Map<String, Records.PlanEntry> plan = planned.stream()
                 .collect(Collectors.toMap(Records.PlanEntry::project, Function.identity()));
         List<ReportModel.ProjectRow> rows = results.stream()
                 .map(r -> projectRow(r, plan.containsKey(r.project()) ? plan.get(r.project()).reason() : null)).toList();
@@ -101,6 +96,8 @@ public class ReportData {
         Budget.State spend = spendAsOf(asOf);
         List<Records.PullRequest> closed = history.closedBetween(batch.startedAt(), asOf);
         List<Records.InputProblem> problems = plans.problems(batchId);
+        String subject = "[nightshift] " + ReportHeadline.of(new ReportHeadline.Facts(batch, results, batchMoves, closed,
+                planned, !phases.isEmpty())) + " · " + WHEN.format(batch.startedAt().atZone(zone));
         NeedsYou.Decision decision = NeedsYou.decide(new NeedsYou.Facts(results, batchMoves, handMoved, closed, runs,
                 risks.forBatch(batchId), checks, problems, phases, spend));
 

@@ -195,7 +195,9 @@ class StatusCommand implements Callable<Integer> {
         }
         out.println();
         Budget.State spend = new Budget(new AgentRunRepository(jdbc, masker), settings.settings(), clock).now();
-        TerminalText.wrap("BUDGET: ", spend.describe() + (spend.allowsRun() ? "" : "; STOPPED: no agent run until it resets"))
-                .forEach(out::println);
+        String budget = !Budget.sees(settings.settings().agent().kind())
+                ? Budget.COST_UNKNOWN + " (agent.kind generic reports no cost)"
+                : spend.describe() + (spend.allowsRun() ? "" : "; STOPPED: no agent run until it resets");
+        TerminalText.wrap("BUDGET: ", budget).forEach(out::println);
     }
 }

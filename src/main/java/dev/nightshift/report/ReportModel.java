@@ -53,7 +53,13 @@ public record ReportModel(
     public record QueueRow(String project, int next, int active, int done, int blocked) {
     }
 
-    public record BudgetLine(String today, String month, boolean nearLimit) {
+    /**
+     * The spend section.
+     *
+     * @param nearLimit   shown as a warning: spend near a budget, or a cost the budget cannot see
+     * @param mergedCosts what each spec merged this month cost and the average; {@code null} when none was
+     */
+    public record BudgetLine(String today, String month, boolean nearLimit, String mergedCosts) {
     }
 
     /** @param status written, failed, timed out or budget stopped */

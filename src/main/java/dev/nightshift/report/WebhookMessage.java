@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +25,7 @@ record WebhookMessage(String batchId, String title, String text) {
     static final int LONGEST = 1_900;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern MENTION = Pattern.compile("@(everyone|here|channel|all)\\b", Pattern.CASE_INSENSITIVE);
 
     /** What goes over the wire: the body, its content type, and further headers. */
     record Shape(String contentType, byte[] body, Map<String, String> headers) {
@@ -42,17 +44,29 @@ record WebhookMessage(String batchId, String title, String text) {
         return new WebhookMessage(batchId, subject, String.join("\n", lines));
     }
 
+    /**
+     * The body for {@code format}. Needs-you items can quote an agent's or a test's output, so
+     * nothing in them may ping a channel: Slack's control characters are escaped (its
+     * {@code <!channel>}), Discord is told to parse no mention, and {@code @everyone}-style words
+     * are broken with a zero-width space for the services that read them from plain text.
+     */
     Shape shape(NotifySettings.Format format) {
+        String quiet = unmention(clip(title + "\n" + text));
         return switch (format) {
-            case SLACK -> json("text");
-            case DISCORD -> json("content");
-            case NTFY -> new Shape("text/plain; charset=utf-8", clip(text).getBytes(StandardCharsets.UTF_8),
+            case SLACK -> new Shape("application/json", JSON.writeValueAsBytes(Map.of("text", slackEscaped(quiet))), Map.of());
+            case DISCORD -> new Shape("application/json", JSON.writeValueAsBytes(Map.of("content", quiet,
+                    "allowed_mentions", Map.of("parse", List.of()))), Map.of());
+            case NTFY -> new Shape("text/plain; charset=utf-8", unmention(clip(text)).getBytes(StandardCharsets.UTF_8),
                     Map.of("Title", header(title)));
         };
     }
 
-    private Shape json(String field) {
-        return new Shape("application/json", JSON.writeValueAsBytes(Map.of(field, clip(title + "\n" + text))), Map.of());
+    static String unmention(String s) {
+        return MENTION.matcher(s).replaceAll("@\u200B$1");
+    }
+
+    private static String slackEscaped(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String clip(String s) {

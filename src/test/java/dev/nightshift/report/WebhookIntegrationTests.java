@@ -103,12 +103,18 @@ class WebhookIntegrationTests {
         String items = "Needs you:\n- api/0002-sum: tests failed\n- web: <b>\"held\"</b>\nReport: " + report;
         JsonMapper json = JsonMapper.builder().build();
         switch (format) {
-            case SLACK, DISCORD -> {
+            case SLACK -> {
                 assertThat(r.header("content-type")).isEqualTo("application/json");
                 JsonNode body = json.readTree(r.body());
-                String field = format == NotifySettings.Format.SLACK ? "text" : "content";
-                assertThat(body.propertyNames()).containsExactly(field);
-                assertThat(body.path(field).asString()).isEqualTo(SUBJECT + "\n" + items);
+                assertThat(body.propertyNames()).containsExactly("text");
+                assertThat(body.path("text").asString()).as("Slack's control characters escaped, as it asks")
+                        .isEqualTo(SUBJECT + "\n" + items.replace("<", "&lt;").replace(">", "&gt;"));
+            }
+            case DISCORD -> {
+                assertThat(r.header("content-type")).isEqualTo("application/json");
+                JsonNode body = json.readTree(r.body());
+                assertThat(body.propertyNames()).containsExactlyInAnyOrder("content", "allowed_mentions");
+                assertThat(body.path("content").asString()).isEqualTo(SUBJECT + "\n" + items);
             }
             case NTFY -> {
                 assertThat(r.header("content-type")).startsWith("text/plain");
@@ -121,6 +127,28 @@ class WebhookIntegrationTests {
         }
         assertThat(outbox(home)).as("posted: out of the outbox").isEmpty();
         assertThat(home.batchReports("20260113-140000").resolve("webhook.json")).exists();
+    }
+
+    @ParameterizedTest
+    @EnumSource(NotifySettings.Format.class)
+    void textAnAgentWroteIntoANeedsYouItemPingsNobody(NotifySettings.Format format) throws Exception {
+        Home home = new Home(dir.resolve("home"));
+        Webhook webhook = webhook(home, new NotifySettings(url(), null, format), Map.of());
+        webhook.queue("20260113-140000", SUBJECT, List.of("api/0002-sum: agent failed: <!channel> @everyone @here look"));
+
+        assertThat(webhook.flush().sent()).isEqualTo(1);
+
+        String body = received.get(0).body();
+        assertThat(body).doesNotContain("@everyone", "@here").contains("@\u200Beveryone", "@\u200Bhere");
+        if (format == NotifySettings.Format.SLACK) {
+            // <!channel> is Slack's own mention syntax; elsewhere it is plain text
+            assertThat(JsonMapper.builder().build().readTree(body).path("text").asString())
+                    .doesNotContain("<!channel>").contains("&lt;!channel&gt;");
+        }
+        if (format == NotifySettings.Format.DISCORD) {
+            JsonNode parse = JsonMapper.builder().build().readTree(body).path("allowed_mentions").path("parse");
+            assertThat(parse.isArray() && parse.isEmpty()).as("Discord parses no mention at all").isTrue();
+        }
     }
 
     @Test

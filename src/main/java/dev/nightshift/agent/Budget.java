@@ -1,5 +1,6 @@
 package dev.nightshift.agent;
 
+import dev.nightshift.config.AgentKind;
 import dev.nightshift.config.BudgetSettings;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.store.AgentRunRepository;
@@ -17,6 +18,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Budget {
+
+    /** Said where spend would be when the agent reports no cost: the budget cannot stop what it cannot see. */
+    public static final String COST_UNKNOWN = "cost unknown: the budget cannot stop this agent";
+
+    /** Whether the budget sees what runs of this kind cost: the generic kind reports no cost at all. */
+    public static boolean sees(AgentKind kind) {
+        return kind != AgentKind.GENERIC;
+    }
 
     /** Spend against both budgets at one moment. */
     public record State(BigDecimal spentToday, BigDecimal dailyUsd, BigDecimal spentMonth, BigDecimal monthlyUsd,

@@ -117,7 +117,7 @@ public class CrashRecovery {
                 git.run(worktree, gitLog, "add", "--all");
                 if (!git.ok(worktree, gitLog, "diff", "--cached", "--quiet")) {
                     git.run(worktree, gitLog, "commit", "--no-verify", "--quiet", "-m",
-                            "nightshift: unfinished work on \"" + entry.task() + "\" (batch " + deadBatch + " died)");
+                            "nightshift: work recovered from batch " + deadBatch + ", which died: unfinished \"" + entry.task() + "\"");
                 }
             }
             worktrees.remove(home.clone(entry.project()), worktree, gitLog);

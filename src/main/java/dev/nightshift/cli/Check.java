@@ -10,7 +10,9 @@ record Check(Verdict verdict, String subject, String message, String fix) {
         /** It is not: {@code fix} says what to do. */
         FAIL,
         /** It could not be judged, because what it depends on failed its own check. */
-        SKIPPED
+        SKIPPED,
+        /** It works, but something the owner may count on does not: {@code fix} says what to weigh. */
+        WARN
     }
 
     static Check ok(String subject, String message) {
@@ -19,6 +21,10 @@ record Check(Verdict verdict, String subject, String message, String fix) {
 
     static Check fail(String subject, String message, String fix) {
         return new Check(Verdict.FAIL, subject, message, fix);
+    }
+
+    static Check warn(String subject, String message, String fix) {
+        return new Check(Verdict.WARN, subject, message, fix);
     }
 
     static Check skipped(String subject, String message) {
@@ -35,6 +41,7 @@ record Check(Verdict verdict, String subject, String message, String fix) {
             case OK -> "OK    " + said();
             case FAIL -> "FAIL  " + said() + " -> " + fix;
             case SKIPPED -> "SKIP  " + said();
+            case WARN -> "WARN  " + said() + " -> " + fix;
         };
     }
 

@@ -43,6 +43,7 @@ class DoctorCommand implements Callable<Integer> {
         all.add(ScheduleCheck.check(settings, Instant.now()));
         all.add(checks.git(runner));
         all.addAll(checks.agents(settings));
+        BudgetCheck.check(settings).ifPresent(all::add);
         all.add(checks.smtp(settings, ProcessEnvironment.ofSystem(secrets)));
         all.addAll(checks.files(workspace));
         for (ProjectQueue project : workspace.projects()) {
@@ -56,8 +57,10 @@ class DoctorCommand implements Callable<Integer> {
         all.forEach(c -> System.out.println(c.line()));
         long failed = all.stream().filter(c -> !c.ok()).count();
         System.out.println();
-        System.out.println(failed == 0 ? "all " + all.size() + " checks passed"
-                : failed + " of " + all.size() + " checks failed: see what to do after each ->");
+        long warned = all.stream().filter(c -> c.verdict() == Check.Verdict.WARN).count();
+        System.out.println((failed == 0 ? "all " + all.size() + " checks passed"
+                : failed + " of " + all.size() + " checks failed: see what to do after each ->")
+                + (warned > 0 ? " (" + warned + " warning" + (warned > 1 ? "s" : "") + ")" : ""));
         return failed == 0 ? 0 : 1;
     }
 

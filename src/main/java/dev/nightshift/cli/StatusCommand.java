@@ -11,6 +11,7 @@ import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BatchStatus;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Database;
@@ -175,7 +176,8 @@ class StatusCommand implements Callable<Integer> {
             boolean died = b.endedAt() == null && !live.running(b.id());
             String took = b.endedAt() != null ? Durations.format(Duration.between(b.startedAt(), b.endedAt()))
                     : died ? "-" : "running";
-            String status = died ? "died" : b.status().name().toLowerCase(Locale.ROOT);
+            // A recovered batch that died is "died" too: its empty tally must not read as a batch that built nothing.
+            String status = died || b.status() == BatchStatus.CRASHED ? "died" : b.status().name().toLowerCase(Locale.ROOT);
             out.printf("  %-16s %-10s %-8s %3d ok %3d failed%s%s%n", b.id(), status, took, t.succeeded(), t.failed(),
                     b.dryRun() ? "  dry run" : "", died ? "  next run recovers it" : "");
         }
@@ -193,7 +195,9 @@ class StatusCommand implements Callable<Integer> {
         }
         out.println();
         Budget.State spend = new Budget(new AgentRunRepository(jdbc, masker), settings.settings(), clock).now();
-        TerminalText.wrap("BUDGET: ", spend.describe() + (spend.allowsRun() ? "" : "; STOPPED: no agent run until it resets"))
-                .forEach(out::println);
+        String budget = !Budget.sees(settings.settings().agent().kind())
+                ? Budget.COST_UNKNOWN + " (agent.kind generic reports no cost)"
+                : spend.describe() + (spend.allowsRun() ? "" : "; STOPPED: no agent run until it resets");
+        TerminalText.wrap("BUDGET: ", budget).forEach(out::println);
     }
 }

@@ -30,6 +30,9 @@ class NightshiftBeans {
         if (settings.mail().smtp() != null) {
             names.add(settings.mail().smtp().passwordEnv());
         }
+        if (settings.notifications().tokenEnv() != null) {
+            names.add(settings.notifications().tokenEnv());
+        }
         names.removeAll(ProcessEnvironment.BASE);
         SecretMasker masker = SecretMasker.forVariables(names, System.getenv());
         MaskedMessageConverter.use(masker);
@@ -41,6 +44,9 @@ class NightshiftBeans {
         Set<String> never = new LinkedHashSet<>();
         if (settings.mail().smtp() != null) {
             never.add(settings.mail().smtp().passwordEnv());
+        }
+        if (settings.notifications().tokenEnv() != null) {
+            never.add(settings.notifications().tokenEnv());
         }
         return ProcessEnvironment.ofSystem(never);
     }

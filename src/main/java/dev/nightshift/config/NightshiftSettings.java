@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * nightshift.yml: every key optional, defaults as in PRODUCT.md. Read once, validated at start.
  *
  * @param supervisorAgent an agent command that writes an advisory review; {@code null} for none
+ * @param notifications   the {@code notify} key ({@code notify()} is taken by every Java object)
  */
 public record NightshiftSettings(
         CronSchedule schedule,
@@ -16,7 +17,8 @@ public record NightshiftSettings(
         BuildSettings build,
         BudgetSettings budget,
         MailSettings mail,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        @JsonProperty("notify") NotifySettings notifications) {
 
     public static final String DEFAULT_SCHEDULE = "0 0 */2 * * ?";
 
@@ -30,6 +32,12 @@ public record NightshiftSettings(
         budget = budget != null ? budget : BudgetSettings.defaults();
         mail = mail != null ? mail : MailSettings.defaults();
         retention = retention != null ? retention : RetentionSettings.defaults();
+        notifications = notifications != null ? notifications : NotifySettings.defaults();
+        if (notifications.tokenEnv() != null && agent.env().contains(notifications.tokenEnv())) {
+            throw new InvalidSettingException("agent.env[" + agent.env().indexOf(notifications.tokenEnv()) + "]",
+                    notifications.tokenEnv()
+                    + " holds the webhook token (notify.token-env) and never reaches the agent; remove it from the list");
+        }
         if (mail.smtp() != null) {
             EnvironmentNames.checkAgentEnv("agent.env", agent.env(), mail.smtp().passwordEnv());
         }
@@ -41,6 +49,6 @@ public record NightshiftSettings(
     }
 
     public static NightshiftSettings defaults() {
-        return new NightshiftSettings(null, null, null, null, null, null, null, null, null);
+        return new NightshiftSettings(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nightshift.report;
 
 import dev.nightshift.agent.Budget;
+import dev.nightshift.config.AgentKind;
 import dev.nightshift.config.BudgetSettings;
 import dev.nightshift.config.Durations;
 import dev.nightshift.config.NightshiftSettings;
@@ -54,6 +55,7 @@ public class ReportData {
     private final HistoryRepository history;
     private final ReportChart chart;
     private final BudgetSettings budget;
+    private final AgentKind agentKind;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -73,6 +75,7 @@ public class ReportData {
         this.history = history;
         this.chart = chart;
         this.budget = settings.budget();
+        this.agentKind = settings.agent().kind();
         this.clock = clock;
         this.zone = clock.getZone();
     }
@@ -81,13 +84,8 @@ public class ReportData {
         Records.Batch batch = batches.find(batchId).orElseThrow(() -> new IllegalArgumentException("no batch " + batchId));
         Instant asOf = batch.endedAt() != null ? batch.endedAt() : clock.instant();
         List<Records.BuildResult> results = builds.results(batchId);
-        long succeeded = results.stream().filter(r -> r.outcome().succeeded()).count();
-        long failed = results.stream().filter(r -> r.outcome().failed()).count();
-        long attempted = results.stream().filter(r -> r.outcome() != BuildOutcome.SKIPPED).count();
-        String subject = "[nightshift] " + (batch.dryRun() ? "dry run: " : "") + succeeded + "/" + attempted
-                + " succeeded, " + failed + " failed · " + WHEN.format(batch.startedAt().atZone(zone));
-
-        Map<String, Records.PlanEntry> plan = plans.plan(batchId).stream()
+        List<Records.PlanEntry> planned = plans.plan(batchId);
+        Map<String, Records.PlanEntry> plan = planned.stream()
                 .collect(Collectors.toMap(Records.PlanEntry::project, Function.identity()));
         List<ReportModel.ProjectRow> rows = results.stream()
                 .map(r -> projectRow(r, plan.containsKey(r.project()) ? plan.get(r.project()).reason() : null)).toList();
@@ -101,6 +99,8 @@ public class ReportData {
         Budget.State spend = spendAsOf(asOf);
         List<Records.PullRequest> closed = history.closedBetween(batch.startedAt(), asOf);
         List<Records.InputProblem> problems = plans.problems(batchId);
+        String subject = "[nightshift] " + ReportHeadline.of(new ReportHeadline.Facts(batch, results, batchMoves, closed,
+                planned, !phases.isEmpty())) + " · " + WHEN.format(batch.startedAt().atZone(zone));
         NeedsYou.Decision decision = NeedsYou.decide(new NeedsYou.Facts(results, batchMoves, handMoved, closed, runs,
                 risks.forBatch(batchId), checks, problems, phases, spend));
 
@@ -116,10 +116,16 @@ public class ReportData {
                 .toList();
         boolean near = spend.dailyShare().compareTo(NeedsYou.NEAR_BUDGET) >= 0
                 || spend.monthlyShare().compareTo(NeedsYou.NEAR_BUDGET) >= 0;
-        ReportModel.BudgetLine budgetLine = new ReportModel.BudgetLine(
+        LocalDate asOfDay = LocalDate.ofInstant(asOf, zone);
+        String merged = MergeCosts.line(history.mergedCosts(asOfDay.withDayOfMonth(1).atStartOfDay(zone).toInstant(),
+                asOf.plusMillis(1)));
+        ReportModel.BudgetLine budgetLine = !Budget.sees(agentKind) ? new ReportModel.BudgetLine(
+                capitalize(Budget.COST_UNKNOWN), "agent.kind generic reports no cost: watch its spend where its model is billed",
+                true, merged)
+                : new ReportModel.BudgetLine(
                 money(spend.spentToday()) + " of " + money(spend.dailyUsd()) + " today (" + spend.dailyPercent() + "%)",
                 money(spend.spentMonth()) + " of " + money(spend.monthlyUsd()) + " this month (" + spend.monthlyPercent() + "%)",
-                near);
+                near, merged);
         ReportModel.Review review = risks.review(batchId).map(r -> new ReportModel.Review(
                 r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.text())).orElse(null);
         List<ReportModel.HealthRow> healthRows = checks.stream().map(c -> new ReportModel.HealthRow(c.project(), c.url(),
@@ -160,7 +166,7 @@ public class ReportData {
                 : r.outcome().succeeded() ? "passed" : r.outcome() == BuildOutcome.TESTS_FAILED ? "failed" : "not run";
         return new ReportModel.ProjectRow(r.project(), r.spec(), r.task(), r.outcome().label(), tone,
                 r.agentMillis() == null ? "—" : Durations.format(Duration.ofMillis(r.agentMillis())),
-                r.costUsd() == null ? "—" : money(r.costUsd()), tests, prLabel, prUrl, r.note(), r.detail(),
+                !Budget.sees(agentKind) ? "unknown" : r.costUsd() == null ? "—" : money(r.costUsd()), tests, prLabel, prUrl, r.note(), r.detail(),
                 r.testTail(), why);
     }
 

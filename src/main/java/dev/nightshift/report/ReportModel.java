@@ -53,7 +53,13 @@ public record ReportModel(
     public record QueueRow(String project, int next, int active, int done, int blocked) {
     }
 
-    public record BudgetLine(String today, String month, boolean nearLimit) {
+    /**
+     * The spend section.
+     *
+     * @param nearLimit   shown as a warning: spend near a budget, or a cost the budget cannot see
+     * @param mergedCosts what each spec merged this month cost and the average; {@code null} when none was
+     */
+    public record BudgetLine(String today, String month, boolean nearLimit, String mergedCosts) {
     }
 
     /** @param status written, failed, timed out or budget stopped */
@@ -65,11 +71,11 @@ public record ReportModel(
     }
 
     /**
-     * The last batches and the last days as an inline SVG (coordinates precomputed here), with the
-     * same facts as text lines for clients that show no SVG and for the text report.
+     * The last batches and the last days as rows of bars (widths in pixels precomputed here), with
+     * the same facts as text lines for the text report.
      */
-    public record Chart(int width, int height, int barWidth, List<Bar> batches, List<Bar> days, String batchesTitle,
-                        String daysTitle, int daysX, String summary, List<String> batchLines, List<String> dayLines) {
+    public record Chart(List<Row> batches, List<Row> days, String batchesTitle, String daysTitle, String summary,
+                        List<String> batchLines, List<String> dayLines) {
         public boolean isEmpty() {
             return batches.isEmpty();
         }
@@ -81,10 +87,11 @@ public record ReportModel(
     }
 
     /**
-     * One bar: a green part ({@code okY}, {@code okHeight}) under a red part ({@code badY},
-     * {@code badHeight}); the cost chart uses the green part only. {@code label} is its tooltip.
+     * One row of a chart: a green bar ({@code okWidth} pixels, a day's cost in the cost chart) and a
+     * red one ({@code badWidth}) after it, then {@code figures}, the numbers as text. A batch that
+     * {@code died} has no bar.
      */
-    public record Bar(int x, int okY, int okHeight, int badY, int badHeight, String label) {
+    public record Row(String label, int okWidth, int badWidth, String figures, boolean died) {
     }
 
     public boolean hasNeedsYou() {

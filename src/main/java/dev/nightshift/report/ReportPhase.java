@@ -29,13 +29,16 @@ public class ReportPhase implements Phase {
     private final ReportData data;
     private final ReportRenderer renderer;
     private final Mailer mailer;
+    private final Webhook webhook;
 
-    public ReportPhase(Home home, NightshiftSettings settings, ReportData data, ReportRenderer renderer, Mailer mailer) {
+    public ReportPhase(Home home, NightshiftSettings settings, ReportData data, ReportRenderer renderer, Mailer mailer,
+                       Webhook webhook) {
         this.home = home;
         this.mail = settings.mail();
         this.data = data;
         this.renderer = renderer;
         this.mailer = mailer;
+        this.webhook = webhook;
     }
 
     @Override
@@ -52,15 +55,25 @@ public class ReportPhase implements Phase {
         String saved = "saved to " + home.root().relativize(dir) + "/";
         if (run.dryRun()) {
             log.info("DRY-RUN: would mail \"{}\"", model.subject());
-            return PhaseReport.done(saved + "; dry run: not mailed");
+            if (webhook.enabled()) {
+                log.info("DRY-RUN: would post \"{}\" to notify.webhook", model.subject());
+            }
+            return PhaseReport.done(saved + "; dry run: not mailed" + (webhook.enabled() ? " or posted" : ""));
         }
         if (nothingHappened(model) && mail.whenIdle() == MailSettings.WhenIdle.SKIP) {
             Mailer.Delivery earlier = mailer.flush();
+            Mailer.Delivery posted = webhook.flush();
             return PhaseReport.done(saved + "; nothing happened, no mail (when-idle: skip)"
-                    + (earlier.sent() + earlier.waiting() > 0 ? "; earlier reports: " + earlier.describe() : ""));
+                    + (earlier.sent() + earlier.waiting() > 0 ? "; earlier reports: " + earlier.describe() : "")
+                    + (posted.sent() + posted.waiting() > 0 ? "; earlier webhook messages: " + posted.describe() : ""));
         }
         mailer.queue(run.batchId(), model.subject(), html, text);
-        return PhaseReport.done(saved + "; mail: " + mailer.flush().describe());
+        String done = saved + "; mail: " + mailer.flush().describe();
+        if (webhook.enabled()) {
+            webhook.queue(run.batchId(), model.subject(), model.needsYou());
+        }
+        Mailer.Delivery posted = webhook.flush();
+        return PhaseReport.done(done + (posted.sent() + posted.waiting() > 0 ? "; webhook: " + posted.describe() : ""));
     }
 
     /** Renders a past batch's report again (the {@code report} command); reports/latest stays where it is. */

@@ -16,6 +16,7 @@ import dev.nightshift.store.RiskRepository;
 import dev.nightshift.store.SpecIndexRepository;
 import dev.nightshift.store.SpecMoveRepository;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,8 +39,16 @@ public final class StandaloneReports {
     }
 
     public static ReportPhase phase(Home home, JdbcClient jdbc, NightshiftSettings settings, Clock clock) {
-        Set<String> secret = settings.mail().smtp() != null ? Set.of(settings.mail().smtp().passwordEnv()) : Set.of();
-        Mailer mailer = new Mailer(home, settings, new MailRepository(jdbc), ProcessEnvironment.ofSystem(secret), clock);
-        return new ReportPhase(home, settings, data(jdbc, settings, clock), new ReportRenderer(), mailer);
+        Set<String> secret = new HashSet<>();
+        if (settings.mail().smtp() != null) {
+            secret.add(settings.mail().smtp().passwordEnv());
+        }
+        if (settings.notifications().tokenEnv() != null) {
+            secret.add(settings.notifications().tokenEnv());
+        }
+        ProcessEnvironment environment = ProcessEnvironment.ofSystem(secret);
+        Mailer mailer = new Mailer(home, settings, new MailRepository(jdbc), environment, clock);
+        return new ReportPhase(home, settings, data(jdbc, settings, clock), new ReportRenderer(), mailer,
+                new Webhook(home, settings, environment));
     }
 }

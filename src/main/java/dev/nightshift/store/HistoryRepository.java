@@ -107,6 +107,26 @@ public class HistoryRepository {
                 .params(from, to).query(Records.PullRequest.class).list();
     }
 
+    /**
+     * What a spec merged in {@code [from, to)} cost: every agent run on it, in every batch.
+     *
+     * @param costUsd {@code null} when none of its runs reported a cost
+     */
+    public record MergedCost(String project, String spec, Instant mergedAt, BigDecimal costUsd) {
+    }
+
+    /** The specs whose pull request was merged in {@code [from, to)}, in the order they were merged. */
+    public List<MergedCost> mergedCosts(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT pr.project, pr.spec, pr.closed_at AS merged_at,
+                       (SELECT SUM(a.cost_usd) FROM agent_runs a WHERE a.project = pr.project AND a.spec = pr.spec) AS cost_usd
+                FROM pull_requests pr WHERE pr.state = 'MERGED' AND pr.closed_at >= ? AND pr.closed_at < ?
+                ORDER BY pr.closed_at, pr.id""").params(from, to)
+                .query((rs, row) -> new MergedCost(rs.getString("project"), rs.getString("spec"),
+                        rs.getObject("merged_at", java.time.OffsetDateTime.class).toInstant(), rs.getBigDecimal("cost_usd")))
+                .list();
+    }
+
     /** Merged or closed pull requests, the most recently finished first. */
     public List<Records.PullRequest> finishedPullRequests(int limit) {
         return jdbc.sql("SELECT * FROM pull_requests WHERE state <> 'OPEN' ORDER BY updated_at DESC, id DESC LIMIT ?")

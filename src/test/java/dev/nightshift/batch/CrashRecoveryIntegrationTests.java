@@ -109,6 +109,9 @@ class CrashRecoveryIntegrationTests {
             assertThat(TestHome.gitOut(home.origin(), "show", "nightshift/0001-feature:PARTIAL.md"))
                     .as("the killed agent's unfinished work was kept and went out with the next batch")
                     .contains("half of Second part");
+            assertThat(TestHome.gitOut(home.origin(), "log", "--format=%s", "nightshift/0001-feature"))
+                    .as("the commit of the recovered work says where it came from")
+                    .contains("nightshift: work recovered from batch " + batch2 + ", which died: unfinished \"Second part\"");
         }
         if (phase.equals("report")) {
             assertThat(home.root().resolve("reports/outbox")).as("the killed batch's report went out with the next")

@@ -111,7 +111,7 @@ class IdleIntegrationTests {
 
         assertThat(started).doesNotExist();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("[nightshift] 0/0 succeeded, 0 failed");
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("[nightshift] nothing to do · ");
         assertThat(Files.readString(home.latestReport().resolve("report.txt")))
                 .contains("Nothing to do (idle: nothing queued or active).");
     }

@@ -84,10 +84,10 @@ class CommandsIntegrationTests {
         assertThat(latest.exit()).isZero();
         assertThat(latest.lines().get(0)).isEqualTo("batch 20260113-140000: the latest that ran its phases (idle, paused"
                 + " and dry-run batches are left out; name one to see its report)");
-        assertThat(latest.lines().get(2)).startsWith("[nightshift] 1/3 succeeded, 2 failed · 2026-01-13 ");
+        assertThat(latest.lines().get(2)).startsWith("[nightshift] 1/3 succeeded, 2 failed, 1 closed without merge · 2026-01-13 ");
         assertThat(latest.out())
                 .contains("NEEDS YOU", "PR #12 (opened)", "saved to reports/20260113-140000/report.html and report.txt");
-        assertThat(home.read("reports/20260113-140000/report.html")).contains("Needs you", "<svg");
+        assertThat(home.read("reports/20260113-140000/report.html")).contains("Needs you", ">History<").doesNotContain("<svg");
         assertThat(smtp.getReceivedMessages()).as("no mail without --send").isEmpty();
 
         Captured earlier = Captured.run(home, "report", "20260111-140000");

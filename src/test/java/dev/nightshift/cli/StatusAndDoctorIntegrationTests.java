@@ -127,7 +127,7 @@ class StatusAndDoctorIntegrationTests {
                 "FAIL  broken: wip-specs/broken/project.yml:3: tests: unknown key").endsWith(
                 "-> fix wip-specs/broken/project.yml; the project is skipped until then"));
         assertThat(doctor.lines()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
-        assertThat(doctor.out()).contains("3 of 10 checks failed");
+        assertThat(doctor.out()).contains("3 of 11 checks failed: see what to do after each -> (1 warning)");
     }
 
     @Test
@@ -138,7 +138,10 @@ class StatusAndDoctorIntegrationTests {
 
         Captured good = Captured.run(home, "doctor");
         assertThat(good.exit()).as(good.out()).isZero();
-        assertThat(good.out()).contains("all 7 checks passed");
+        assertThat(good.out()).contains("all 8 checks passed (1 warning)");
+        assertThat(good.lines()).contains("WARN  budget: cost unknown: the budget cannot stop this agent (agent.kind"
+                + " generic reports no cost) -> watch its spend where its model is billed, or use a kind that reports"
+                + " cost (claude, codex, aider)");
 
         home.project("shop", "base: trunk\n");
         Captured noBase = Captured.run(home, "doctor");
@@ -215,7 +218,8 @@ class StatusAndDoctorIntegrationTests {
     @Test
     void statusReadsAYearOfHistoryWithBoundedIndexedQueriesIn80Columns() {
         TestHome home = TestHome.create(dir);
-        home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", "true")));
+        // A kind that reports cost, so that status shows the spend against the budget.
+        home.settings("agent: {kind: claude, command: \"%s\", env: []}\n".formatted(home.agent("agent.sh", "true")));
         home.project("a-project-with-a-rather-long-name-that-would-overflow", "");
         JdbcClient db = home.db();
         seedAYear(db);

@@ -93,7 +93,7 @@ class OutboxIntegrationTests {
         assertThat(smtp.getReceivedMessages()).as("when-idle: skip").hasSize(1);
         String idle = batchIds(home).get(1);
         assertThat(Files.readString(home.root().resolve("reports/" + idle + "/report.txt")))
-                .contains("0/0 succeeded, 0 failed", "shop: no spec is ready: 0001-feature: all tasks done, waiting for the owner to merge")
+                .contains("[nightshift] nothing built · ", "shop: no spec is ready: 0001-feature: all tasks done, waiting for the owner to merge")
                 .as("a standing condition is in the saved report, but is no event to mail about")
                 .contains("NEEDS YOU", "shop: 1 open PRs, at max-open-prs (1)");
         assertThat(home.db().sql("SELECT COUNT(*) FROM mail_deliveries").query(Integer.class).single()).isEqualTo(1);
@@ -102,7 +102,7 @@ class OutboxIntegrationTests {
         assertThat(home.run("run")).isZero();
 
         assertThat(smtp.getReceivedMessages()).as("when-idle: send").hasSize(2);
-        assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("[nightshift] 0/0 succeeded, 0 failed · ");
+        assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("[nightshift] nothing built · ");
     }
 
     private TestHome home(String mail) {

@@ -179,12 +179,14 @@ class CommandsIntegrationTests {
         assertThat(created.exit()).isZero();
         Path file = home.root().resolve("wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md");
         assertThat(created.lines()).containsExactly("wrote wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md",
-                "it is queued: the next batch works on it as it is written, so edit it first");
+                "edit it: until its text and task replace the template's, batches skip it as a problem");
         Spec spec = SpecParser.read("shop", SpecFolder.NEXT, file);
         assertThat(spec.title()).isEqualTo("Stripe billing: webhooks & refunds (v2)!");
         assertThat(spec.meta().effectivePriority()).isEqualTo(5);
         assertThat(spec.tasks()).hasSize(1);
         assertThat(Files.readString(file)).contains("## Acceptance");
+        assertThat(Captured.run(home, "status").out()).as("the unedited template is named as a problem, not queued")
+                .contains("0008-stripe-billing-webhooks-refunds-v2.md:8:", "still holds the spec template's text");
 
         assertThat(Captured.run(home, "spec", "new", "shop", "Ünïcode café").out())
                 .contains("wip-specs/shop/next/0009-unicode-cafe.md");

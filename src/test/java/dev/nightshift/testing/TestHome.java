@@ -65,6 +65,11 @@ public final class TestHome {
         return new TestHome(root, origin);
     }
 
+    /** The same home after its folder was moved or copied to {@code newRoot}: same origin. */
+    public TestHome at(Path newRoot) {
+        return new TestHome(newRoot, origin);
+    }
+
     public Path root() {
         return root;
     }

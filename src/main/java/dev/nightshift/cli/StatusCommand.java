@@ -109,6 +109,7 @@ class StatusCommand implements Callable<Integer> {
             return 0;
         }
         history(jdbc, settings, new LiveBatch(held, holder), out);
+        OutboxStatus.print(jdbc, settings.settings().mail(), out);
         return 0;
     }
 

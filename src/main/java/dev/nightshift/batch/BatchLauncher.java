@@ -124,6 +124,9 @@ public class BatchLauncher {
             batches.start(id, run.startedAt(), request.trigger(), request.dryRun(), request.projectFilter(),
                     ProcessHandle.current().pid());
             recovered.forEach(note -> batches.addNote(id, note));
+            if (request.catchUp() != null) {
+                batches.addNote(id, request.catchUp());
+            }
 
             Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
             Optional<StopEarly> early = StopEarly.decide(home, workspace)

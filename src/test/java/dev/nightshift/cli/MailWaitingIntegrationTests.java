@@ -31,7 +31,10 @@ class MailWaitingIntegrationTests {
         try (Database.Held db = Database.hold(home.home())) {
             SeededHistory.seed(db.jdbc());
         }
-        assertThat(Captured.run(home, "status").out()).as("nothing waits: nothing said").doesNotContain("MAIL:");
+        String quiet = Captured.run(home, "status").out();
+        assertThat(quiet).as("nothing waits: nothing said").doesNotContain("MAIL:");
+        assertThat(quiet).as("no daemon, no crontab line for this home")
+                .contains("\nschedule: no schedule is installed: no batch runs unless you run one");
 
         int down;
         try (ServerSocket closed = new ServerSocket(0)) {

@@ -78,7 +78,8 @@ bench_daemon() {
   local dir="$work/daemon" home="$work/daemon/home" pid ticks=0 seen=0 waited=0 rss=() rss10="" now recorded=0
   local latencies=() id start end fire
   quiet_home "$dir"
-  printf 'schedule: "*/2 * * * * ?"\n' >> "$home/nightshift.yml"
+  # A batch limit below the gap: the daemon refuses a schedule whose batch could outlast a gap.
+  printf 'schedule: "*/2 * * * * ?"\ntimeouts: {batch: 1900ms, report: 500ms}\n' >> "$home/nightshift.yml"
   nightshift "$home" run || true # the database exists before the daemon starts, as it would
   "$root/scripts/nightshift" --home "$home" daemon > "$dir/daemon.log" 2>&1 &
   pid=$!

@@ -44,6 +44,7 @@ public class BatchLauncher {
     private final Job job;
     private final BatchRepository batches;
     private final CrashRecovery recovery;
+    private final WorktreeLinks worktreeLinks;
     private final BatchOutcome outcome;
     private final ProcessRunner runner;
     private final ReportPhase report;
@@ -58,14 +59,15 @@ public class BatchLauncher {
     private volatile String stopToldWhen;
 
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
-                         BatchRepository batches, CrashRecovery recovery, BatchOutcome outcome, ProcessRunner runner,
-                         ReportPhase report, RunningProcesses running, Clock clock) {
+                         BatchRepository batches, CrashRecovery recovery, WorktreeLinks worktreeLinks, BatchOutcome outcome,
+                         ProcessRunner runner, ReportPhase report, RunningProcesses running, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.jobOperator = jobOperator;
         this.job = nightshiftJob;
         this.batches = batches;
         this.recovery = recovery;
+        this.worktreeLinks = worktreeLinks;
         this.outcome = outcome;
         this.runner = runner;
         this.report = report;
@@ -113,11 +115,18 @@ public class BatchLauncher {
                     + LocalDateTime.now(clock).withNano(0));
             MDC.put(PhaseStepListener.LOG_KEY, home.batchLogs(id).resolve("batch.log").toString());
             runner.markBatch(ProcessTree.batchPrefix(home.root(), id));
+            if (!request.dryRun()) {
+                // Before the recovery, which commits and removes through these links.
+                worktreeLinks.repair();
+            }
             List<String> recovered = recovery.recover(id, request.dryRun());
             BatchRun run = new BatchRun(id, request.dryRun(), request.projectFilter(), clock.instant(), request.trigger());
             batches.start(id, run.startedAt(), request.trigger(), request.dryRun(), request.projectFilter(),
                     ProcessHandle.current().pid());
             recovered.forEach(note -> batches.addNote(id, note));
+            if (request.catchUp() != null) {
+                batches.addNote(id, request.catchUp());
+            }
 
             Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
             Optional<StopEarly> early = StopEarly.decide(home, workspace)

@@ -63,6 +63,12 @@ class DaemonCommand implements Callable<Integer> {
     private int runUntilStopped(Home home) throws Exception {
         SettingsWatch watch = SettingsWatch.start(home);
         NightshiftSettings settings = watch.initial();
+        Check schedule = ScheduleCheck.check(settings, java.time.Instant.now());
+        if (!schedule.ok()) {
+            // A batch still running at the next fire would make that fire wait or be lost: doctor fails it too.
+            System.err.println("nightshift: " + ScheduleCheck.refusal(schedule));
+            return BatchResult.BAD_CONFIGURATION;
+        }
         // Routed before the first context starts, so a SIGTERM during a start waits for it and then
         // stops it: the database stays open until the stop is recorded (StopSignals).
         StopSignals.route(this::stop);
@@ -134,7 +140,11 @@ class DaemonCommand implements Callable<Integer> {
                 log.error("nightshift.yml changed but cannot be used; the daemon keeps the settings it runs with until it"
                         + " is fixed: {}", invalid.problem().getMessage());
             } else if (change instanceof SettingsWatch.Change.Valid valid) {
-                if (valid.settings().equals(current)) {
+                Check schedule = ScheduleCheck.check(valid.settings(), java.time.Instant.now());
+                if (!schedule.ok()) {
+                    log.error("nightshift.yml changed but cannot be used; the daemon keeps the settings it runs with until it"
+                            + " is fixed: {}", ScheduleCheck.refusal(schedule));
+                } else if (valid.settings().equals(current)) {
                     log.info("nightshift.yml changed; its settings are the ones in use, so nothing restarts");
                 } else {
                     log.info("nightshift.yml changed: the daemon restarts with it as soon as no batch runs");

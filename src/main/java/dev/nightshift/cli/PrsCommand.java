@@ -37,7 +37,7 @@ class PrsCommand implements Callable<Integer> {
     String project;
 
     @Option(names = "--all", description = "Every merged and closed pull request, not only the latest "
-            + FINISHED_SHOWN + ".")
+            + FINISHED_SHOWN + ", each on full lines (not fitted to 80 columns).")
     boolean all;
 
     @Override
@@ -62,13 +62,29 @@ class PrsCommand implements Callable<Integer> {
         ZoneId zone = ZoneId.systemDefault();
         out.printf("%-16s %5s  %-7s %-28s %s%n", "PROJECT", "PR", "STATE", "SPEC", "OPENED");
         for (PullRequest pr : shown) {
-            out.printf("%-16s %5s  %-7s %-28s %s%n", TerminalText.clip(pr.project(), 16), "#" + pr.number(),
-                    pr.state().name().toLowerCase(Locale.ROOT), TerminalText.clip(pr.spec(), 28),
-                    WHEN.format(pr.createdAt().atZone(zone)));
-            out.println(TerminalText.clip("    " + (pr.url().startsWith("local:")
-                    ? "local, branch " + pr.branch() + " (merged once it is in base on the remote)" : pr.url()),
-                    TerminalText.WIDTH));
+            lines(pr, zone, all).forEach(out::println);
         }
         return 0;
+    }
+
+    /**
+     * One pull request: its row, then where it is. Within 80 columns the text wraps at spaces, so no
+     * sentence is cut; with {@code full} (as for {@code --all}, often piped to a file or grep) every
+     * name and sentence stays whole on its line.
+     */
+    static List<String> lines(PullRequest pr, ZoneId zone, boolean full) {
+        String state = pr.state().name().toLowerCase(Locale.ROOT);
+        String opened = WHEN.format(pr.createdAt().atZone(zone));
+        String where = pr.url().startsWith("local:")
+                ? "local, branch " + pr.branch() + " (merged once it is in base on the remote)" : pr.url();
+        if (full) {
+            return List.of(String.format("%-16s %5s  %-7s %-28s %s", pr.project(), "#" + pr.number(), state, pr.spec(), opened),
+                    "    " + where);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-16s %5s  %-7s %-28s %s", TerminalText.clip(pr.project(), 16), "#" + pr.number(), state,
+                TerminalText.clip(pr.spec(), 28), opened));
+        lines.addAll(TerminalText.wrap("    ", where));
+        return lines;
     }
 }

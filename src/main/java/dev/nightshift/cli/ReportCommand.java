@@ -11,12 +11,16 @@ import dev.nightshift.report.StandaloneReports;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.Database;
+import dev.nightshift.store.MailRepository;
+import dev.nightshift.store.MailStatus;
 import dev.nightshift.store.Records;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +41,9 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Exit codes: 0 rendered (and sent); 1 the mail could not be sent (it waits in reports/outbox/);",
                 "2 no such batch or bad usage; 3 a batch holds the lock (try --send again later)."})
 class ReportCommand implements Callable<Integer> {
+
+    /** How many waiting batches a send names; a count says the rest. */
+    static final int WAITING_NAMED = 10;
 
     @ParentCommand
     NightshiftCommand parent;
@@ -106,7 +113,28 @@ class ReportCommand implements Callable<Integer> {
         Mailer.Delivery delivery = reports.send(id.get());
         System.out.println("mail: " + (waiting ? "its report was waiting in reports/outbox/, so that copy went: " : "")
                 + delivery.describe());
+        sentAndWaiting(jdbc, id.get()).forEach(System.out::println);
         return delivery.problem() == null && delivery.waiting() == 0 ? BatchResult.OK : BatchResult.SOMETHING_FAILED;
+    }
+
+    /** Which batch's report went, and which still wait: a send that leaves others behind says so. */
+    static List<String> sentAndWaiting(JdbcClient jdbc, String batchId) {
+        MailRepository mails = new MailRepository(jdbc);
+        boolean sent = mails.forBatch(batchId).map(d -> d.status() == MailStatus.SENT).orElse(false);
+        List<String> lines = new ArrayList<>();
+        lines.add(sent ? "sent: the report of batch " + batchId : "not sent: the report of batch " + batchId
+                + " waits in reports/outbox/");
+        MailRepository.Waiting waiting = mails.waiting(WAITING_NAMED);
+        List<String> others = waiting.batches().stream().filter(b -> !b.equals(batchId)).toList();
+        int more = waiting.count() - waiting.batches().size();
+        if (!others.isEmpty() || more > 0) {
+            lines.addAll(TerminalText.wrap("still waiting in reports/outbox/: ", (others.isEmpty() ? "" : "batch "
+                    + String.join(", ", others)) + (more > 0 ? (others.isEmpty() ? "" : " and ") + more + " more" : "")
+                    + (waiting.lastError() != null ? " (last error: " + waiting.lastError() + ")" : "")));
+        } else if (sent) {
+            lines.add("nothing else waits in reports/outbox/");
+        }
+        return lines;
     }
 
     private Optional<String> chosen(BatchRepository batches) {

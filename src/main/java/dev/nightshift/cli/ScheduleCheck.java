@@ -1,6 +1,7 @@
 package dev.nightshift.cli;
 
 import dev.nightshift.config.Durations;
+import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.schedule.FireGaps;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,19 @@ import java.time.format.DateTimeFormatter;
 final class ScheduleCheck {
 
     private ScheduleCheck() {
+    }
+
+    /**
+     * The doctor's schedule check on settings already known to be valid, as the daemon makes it
+     * before it fires anything: a schedule doctor fails is one the daemon refuses.
+     */
+    static Check check(NightshiftSettings settings, Instant now) {
+        return check(new SetupChecks.Settings(settings, Check.ok("nightshift.yml", "valid"), true), now);
+    }
+
+    /** What the daemon says when it refuses: the doctor's line, and what to do. */
+    static String refusal(Check failed) {
+        return failed.said() + " -> " + failed.fix();
     }
 
     static Check check(SetupChecks.Settings settings, Instant now) {

@@ -69,7 +69,7 @@ class SpecNewCommand implements Callable<Integer> {
         Path file = dir.resolve(SpecFolder.NEXT.folderName()).resolve(name + ".md");
         AtomicFiles.write(file, render(clean));
         System.out.println("wrote " + home.root().relativize(file));
-        System.out.println("it is queued: the next batch works on it as it is written, so edit it first");
+        System.out.println("edit it: until its text and task replace the template's, batches skip it as a problem");
         return BatchResult.OK;
     }
 

@@ -79,6 +79,9 @@ class StatusCommand implements Callable<Integer> {
             TerminalText.wrap("PAUSED: ", (reason.isEmpty() ? "no reason given" : reason)
                     + " (wip-specs/PAUSE; `nightshift resume` goes on)").forEach(out::println);
         }
+        ScheduleDriver.lines(ScheduleDriver.find(home, settings.valid() ? settings.settings().schedule().expression() : null,
+                () -> ScheduleDriver.crontab(ScheduleDriver.CRONTAB), java.time.Instant.now()), java.time.ZoneId.systemDefault())
+                .forEach(out::println);
         Map<String, Records.BuildResult> setup = jdbc == null ? Map.of() : setupFailures(jdbc, workspace);
         out.println();
         out.printf("%-40s %5s %6s %5s %7s%n", "QUEUE", "next", "active", "done", "blocked");
@@ -110,6 +113,7 @@ class StatusCommand implements Callable<Integer> {
             return 0;
         }
         history(jdbc, settings, new LiveBatch(held, holder), out);
+        OutboxStatus.print(jdbc, settings.settings().mail(), out);
         return 0;
     }
 

@@ -4,15 +4,20 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.quartz.CronExpression;
 
-/** A Quartz cron expression, checked when read so that a typo stops the batch before any work. */
+/**
+ * A cron schedule as Quartz reads it, checked when read so that a typo stops the batch before any
+ * work. Crontab's five fields ({@code 0 *&#47;2 * * *}) and macros ({@code @daily}) are accepted
+ * and held in their Quartz form.
+ */
 public record CronSchedule(@JsonValue String expression) {
 
     public CronSchedule {
-        if (expression == null || !CronExpression.isValidExpression(expression.trim())) {
-            throw new InvalidSettingException("", "\"" + expression
-                    + "\" is not a Quartz cron expression (six or seven fields, e.g. \"0 0 */2 * * ?\")");
+        String quartz = expression == null ? null : UnixCron.toQuartz(expression).orElse(expression.trim());
+        if (quartz == null || !CronExpression.isValidExpression(quartz)) {
+            throw new InvalidSettingException("", "\"" + expression + "\" is not a Quartz cron expression (six or seven"
+                    + " fields, e.g. \"0 0 */2 * * ?\") nor a crontab one (five fields, e.g. \"0 */2 * * *\")");
         }
-        expression = expression.trim();
+        expression = quartz;
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

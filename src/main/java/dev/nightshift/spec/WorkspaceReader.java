@@ -145,7 +145,13 @@ public final class WorkspaceReader {
             return;
         }
         try {
-            found.add(SpecParser.read(project, folder, file));
+            Spec spec = SpecParser.read(project, folder, file);
+            Optional<UneditedTemplate.Found> template = folder == SpecFolder.NEXT ? UneditedTemplate.find(spec) : Optional.empty();
+            if (template.isPresent()) {
+                problems.add(new FileProblem(project, file, template.get().line(), template.get().message()));
+                return;
+            }
+            found.add(spec);
         } catch (SpecException e) {
             String message = e.getMessage();
             String prefix = e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": ";

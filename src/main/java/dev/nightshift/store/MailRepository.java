@@ -44,6 +44,30 @@ public class MailRepository {
                 .params(BatchRepository.truncate(error, 2000), id).update();
     }
 
+    /** What waits in the outbox, read by two bounded queries: for {@code status}, quick with any history. */
+    public Waiting waiting(int batchesNamed) {
+        int count = jdbc.sql("SELECT COUNT(*) FROM mail_deliveries WHERE status = 'QUEUED'").query(Integer.class).single();
+        if (count == 0) {
+            return new Waiting(0, null, List.of(), null);
+        }
+        List<String> batches = jdbc.sql("SELECT batch_id FROM mail_deliveries WHERE status = 'QUEUED' ORDER BY id LIMIT ?")
+                .param(batchesNamed).query(String.class).list();
+        String error = jdbc.sql("SELECT last_error FROM mail_deliveries WHERE status = 'QUEUED' AND last_error IS NOT NULL"
+                + " ORDER BY id DESC LIMIT 1").query(String.class).optional().orElse(null);
+        Instant since = jdbc.sql("SELECT * FROM mail_deliveries WHERE status = 'QUEUED' ORDER BY id LIMIT 1")
+                .query(MailDelivery.class).single().createdAt();
+        return new Waiting(count, since, batches, error);
+    }
+
+    /**
+     * Reports not yet delivered.
+     *
+     * @param batches   the oldest of them, at most as many as asked for
+     * @param lastError the latest error of a delivery that still waits; {@code null} when none was tried
+     */
+    public record Waiting(int count, Instant since, List<String> batches, String lastError) {
+    }
+
     public void failed(long id, String error) {
         jdbc.sql("UPDATE mail_deliveries SET attempts = attempts + 1, last_error = ? WHERE id = ?")
                 .params(BatchRepository.truncate(error, 2000), id).update();

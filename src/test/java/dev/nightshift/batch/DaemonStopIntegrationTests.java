@@ -45,7 +45,9 @@ class DaemonStopIntegrationTests {
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
                 """.formatted(hold, pids, held));
-        home.settings("schedule: \"* * * * * ?\"\nagent: {kind: generic, command: \"" + agent + "\"}\n");
+        // Once a minute, with a batch limit below the gap: a daemon refuses a schedule whose batch outlasts a gap.
+        home.settings("schedule: \"0 * * * * ?\"\ntimeouts: {batch: 55s, report: 5s}\nagent: {kind: generic, command: \""
+                + agent + "\"}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         Files.createFile(hold);

@@ -61,6 +61,28 @@ class CommandsIntegrationTests {
     }
 
     @Test
+    void prsFitsEightyColumnsWithoutCuttingASentenceAndAllKeepsFullLines() {
+        TestHome home = TestHome.create(dir);
+        PullRequestRepository prs = new PullRequestRepository(home.db(), SecretMasker.none());
+        String spec = "0012-customer-invoices-with-stripe-webhooks";
+        prs.insert("billing-service", spec, "local", 7, "local:billing-service#7", "nightshift/" + spec, "Invoices", "a", "b",
+                Instant.parse("2026-01-13T14:00:00Z"));
+
+        Captured fitted = Captured.run(home, "prs");
+
+        assertThat(fitted.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        assertThat(String.join(" ", fitted.lines()).replaceAll("\\s+", " "))
+                .contains("local, branch nightshift/" + spec + " (merged once it is in base on the remote)");
+        assertThat(fitted.lines()).filteredOn(l -> l.startsWith("    ")).hasSizeGreaterThan(1)
+                .allSatisfy(l -> assertThat(l).doesNotContain("…"));
+
+        Captured full = Captured.run(home, "prs", "--all");
+
+        assertThat(full.lines()).contains("    local, branch nightshift/" + spec + " (merged once it is in base on the remote)");
+        assertThat(full.lines()).anySatisfy(l -> assertThat(l).matches("billing-service +#7 +open +" + spec + " +2026-01-13 \\d{2}:\\d{2}"));
+    }
+
+    @Test
     void reportRendersAPastBatchAgainAndSendsItOnce() throws Exception {
         TestHome home = TestHome.create(dir);
         home.settings("mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}\n".formatted(smtp.getSmtp().getPort()));
@@ -179,12 +201,14 @@ class CommandsIntegrationTests {
         assertThat(created.exit()).isZero();
         Path file = home.root().resolve("wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md");
         assertThat(created.lines()).containsExactly("wrote wip-specs/shop/next/0008-stripe-billing-webhooks-refunds-v2.md",
-                "it is queued: the next batch works on it as it is written, so edit it first");
+                "edit it: until its text and task replace the template's, batches skip it as a problem");
         Spec spec = SpecParser.read("shop", SpecFolder.NEXT, file);
         assertThat(spec.title()).isEqualTo("Stripe billing: webhooks & refunds (v2)!");
         assertThat(spec.meta().effectivePriority()).isEqualTo(5);
         assertThat(spec.tasks()).hasSize(1);
         assertThat(Files.readString(file)).contains("## Acceptance");
+        assertThat(Captured.run(home, "status").out()).as("the unedited template is named as a problem, not queued")
+                .contains("0008-stripe-billing-webhooks-refunds-v2.md:8:", "still holds the spec template's text");
 
         assertThat(Captured.run(home, "spec", "new", "shop", "Ünïcode café").out())
                 .contains("wip-specs/shop/next/0009-unicode-cafe.md");

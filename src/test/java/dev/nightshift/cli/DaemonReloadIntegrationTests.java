@@ -36,7 +36,8 @@ class DaemonReloadIntegrationTests {
         // Each agent only says it ran: every batch runs the whole job, and no spec is ever done.
         Path first = home.agent("agent-a.sh", "cat > /dev/null\necho a >> " + runs + "\n");
         Path second = home.agent("agent-b.sh", "cat > /dev/null\necho b >> " + runs + "\n");
-        String common = "schedule: \"*/2 * * * * ?\"\nbuild: {max-attempts: 1000}\n";
+        // Every 10 s, with a batch limit below the gap: a daemon refuses a schedule whose batch outlasts a gap.
+        String common = "schedule: \"*/10 * * * * ?\"\ntimeouts: {batch: 9s, report: 2s}\nbuild: {max-attempts: 1000}\n";
         home.settings(common + "agent: {kind: generic, command: \"" + first + "\"}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
@@ -58,11 +59,11 @@ class DaemonReloadIntegrationTests {
             awaitThat(daemon, log, () -> read(runs).contains("b"));
             assertThat(read(runs)).as("the new agent only once the old one's batches ended").matches("(a\n)+(b\n)+");
             assertThat(read(log)).contains("nightshift.yml changed: the daemon restarts with it as soon as no batch runs",
-                    "restarted with the changed nightshift.yml: schedule \"*/2 * * * * ?\", agent generic");
+                    "restarted with the changed nightshift.yml: schedule \"*/10 * * * * ?\", agent generic");
 
             home.settings(common + "agent: {kind: generic, comand: \"" + first + "\"}\n");
             String invalid = "ERROR nightshift.yml changed but cannot be used; the daemon keeps the settings it runs with"
-                    + " until it is fixed: " + home.home().settingsFile() + ":3: agent.comand: unknown key (known here:"
+                    + " until it is fixed: " + home.home().settingsFile() + ":4: agent.comand: unknown key (known here:"
                     + " command, env, kind, prices)";
             awaitThat(daemon, log, () -> read(log).contains(invalid));
             long before = count(read(runs), "b");

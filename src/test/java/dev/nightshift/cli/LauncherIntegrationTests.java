@@ -81,6 +81,28 @@ class LauncherIntegrationTests {
      * report that names the project, the spec, the test result and the pull request.
      */
     @Test
+    void onAnotherSystemThanLinuxTheLauncherSaysWhatIsWeakerInOneLine() throws Exception {
+        Path checkout = copyOfCheckout();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        // A uname that answers as macOS does, first on PATH.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("uname"), "#!/usr/bin/env bash\necho Darwin\n");
+        Files.setPosixFilePermissions(bin.resolve("uname"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> plain = Map.of("NIGHTSHIFT_FAST_START", "0");
+
+        Run darwin = launch(checkout, tmp, Map.of("NIGHTSHIFT_FAST_START", "0", "PATH", bin + ":" + System.getenv("PATH")),
+                "--version");
+
+        assertThat(darwin.exit()).as(darwin.err()).isZero();
+        assertThat(darwin.err().lines().filter(l -> l.contains("not Linux")).toList()).containsExactly("nightshift: on Darwin,"
+                + " not Linux: a process that leaves its group may outlive its deadline (no setsid or /proc), and the agent"
+                + " has no bubblewrap sandbox");
+        Run linux = launch(checkout, tmp, plain, "--version");
+        assertThat(linux.exit()).as(linux.err()).isZero();
+        assertThat(linux.err()).doesNotContain("not Linux");
+    }
+
+    @Test
     void theDemoRunsThroughTheLauncherFromAnyFolderAndItsReportNamesTheWork() throws Exception {
         Path checkout = copyOfCheckout();
         Path tmp = Files.createDirectories(dir.resolve("tmp"));

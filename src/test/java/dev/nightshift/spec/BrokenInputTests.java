@@ -69,10 +69,13 @@ class BrokenInputTests {
                         "nightshift.yml:1: timeouts.build: \"0m\" is zero; a timeout must be longer than that"),
                 global("a cron in words", "schedule: \"every two hours\"\n",
                         "nightshift.yml:1: schedule: \"every two hours\" is not a Quartz cron expression (six or"
-                                + " seven fields, e.g. \"0 0 */2 * * ?\")"),
-                global("a five-field unix cron", "misfire: skip\nschedule: \"0 */2 * * *\"\n",
-                        "nightshift.yml:2: schedule: \"0 */2 * * *\" is not a Quartz cron expression (six or seven"
-                                + " fields, e.g. \"0 0 */2 * * ?\")"),
+                                + " seven fields, e.g. \"0 0 */2 * * ?\") nor a crontab one (five fields, e.g. \"0 */2 * * *\")"),
+                global("a five-field cron out of range", "misfire: skip\nschedule: \"61 */2 * * *\"\n",
+                        "nightshift.yml:2: schedule: \"61 */2 * * *\" is not a Quartz cron expression (six or seven"
+                                + " fields, e.g. \"0 0 */2 * * ?\") nor a crontab one (five fields, e.g. \"0 */2 * * *\")"),
+                global("a five-field cron with both day fields", "schedule: \"0 2 1 * 1\"\n",
+                        "nightshift.yml:1: schedule: \"0 2 1 * 1\" names both a day of the month and a day of the week,"
+                                + " which cron reads as either; Quartz cannot: keep one of them \"*\", or write Quartz's six fields"),
                 global("a number in words", "build:\n  parallelism: three\n",
                         "nightshift.yml:2: build.parallelism: \"three\" is not a number"),
                 global("a number out of range", "build: {parallelism: 0}\n",

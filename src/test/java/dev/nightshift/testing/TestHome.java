@@ -65,6 +65,11 @@ public final class TestHome {
         return new TestHome(root, origin);
     }
 
+    /** The same home after its folder was moved or copied to {@code newRoot}: same origin. */
+    public TestHome at(Path newRoot) {
+        return new TestHome(newRoot, origin);
+    }
+
     public Path root() {
         return root;
     }
@@ -77,8 +82,16 @@ public final class TestHome {
         return origin;
     }
 
+    /** Replaces nightshift.yml whole, by a rename: a daemon watching it never reads it half written. */
     public TestHome settings(String yaml) {
-        write(root.resolve("nightshift.yml"), yaml);
+        Path file = root.resolve("nightshift.yml");
+        Path fresh = root.resolve(".nightshift.yml.new");
+        write(fresh, yaml);
+        try {
+            Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 

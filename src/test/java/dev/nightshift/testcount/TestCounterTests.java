@@ -74,7 +74,7 @@ class TestCounterTests {
     void summaryLinesOfTheCommonRunners() {
         assertThat(SummaryLines.parse("[INFO] Tests run: 7, Failures: 0, Errors: 0, Skipped: 1\n[INFO] \n"
                 + "[INFO] Results:\n[INFO] Tests run: 41, Failures: 2, Errors: 1, Skipped: 3\n"))
-                .hasValue(new TestCounts(41, 2, 1, 3, "summary line"));
+                .hasValue(new TestCounts(41, 2, 1, 3, "Maven summary line"));
         assertThat(SummaryLines.parse("Tests run: 2, Failures: 0\n")).hasValueSatisfying(c -> assertThat(c.run()).isEqualTo(2));
         assertThat(SummaryLines.parse("===== 1 failed, 40 passed, 2 skipped in 1.23s =====\n"))
                 .hasValueSatisfying(c -> assertThat(c).extracting("run", "failed", "skipped").containsExactly(43, 1, 2));
@@ -89,5 +89,41 @@ class TestCounterTests {
         assertThat(SummaryLines.parse("=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n--- FAIL: TestB (0.01s)\nFAIL\n"))
                 .hasValueSatisfying(c -> assertThat(c).extracting("run", "failed").containsExactly(2, 1));
         assertThat(SummaryLines.parse("all good\n")).isEmpty();
+    }
+
+    @Test
+    void summariesOfSeveralRunnersInOneOutputAddUp() {
+        String monorepo = """
+                ----------------------------------------------------------------------
+                Ran 16 tests in 0.051s
+
+                OK
+                > web@1.0.0 test
+                Tests:       1 failed, 40 passed, 41 total
+                [INFO] Results:
+                [INFO] Tests run: 7, Failures: 0, Errors: 0, Skipped: 1
+                [INFO] Results:
+                [INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0
+                """;
+
+        assertThat(SummaryLines.parse(monorepo)).hasValueSatisfying(c -> {
+            assertThat(c).extracting("run", "failed", "skipped").containsExactly(67, 1, 1);
+            assertThat(c.source()).isEqualTo("Maven summary line + unittest summary line + Jest summary line");
+            assertThat(c.describe()).isEqualTo("67 run, 65 passed, 1 failed, 1 skipped");
+        });
+    }
+
+    @Test
+    void proveShowingItsTapLinesIsCountedOnce() {
+        String verbose = "t/b.t .. \n1..2\nok 1 - x\nok 2 - y\nok\nAll tests successful.\n"
+                + "Files=1, Tests=2,  0 wallclock secs ( 0.01 usr  0.00 sys +  0.03 cusr  0.00 csys =  0.04 CPU)\nResult: PASS\n";
+
+        assertThat(SummaryLines.parse(verbose)).hasValueSatisfying(c ->
+                assertThat(c).extracting("run", "source").containsExactly(2, "prove summary"));
+    }
+
+    @Test
+    void outputThatOnlyLooksLikeASummaryIsNotCounted() {
+        assertThat(SummaryLines.parse("ok\nbuild ok: 3 files in 0.2s\nRan the linter\nall tests good\n")).isEmpty();
     }
 }

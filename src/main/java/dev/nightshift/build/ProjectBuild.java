@@ -163,7 +163,8 @@ public class ProjectBuild {
         if (merge.status() == MergeConflicts.Status.STOPPED) {
             return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
         }
-        if (merge.status() == MergeConflicts.Status.AGENT_NOT_STARTED) {
+        if (merge.status() == MergeConflicts.Status.AGENT_NOT_STARTED
+                || merge.status() == MergeConflicts.Status.AGENT_SERVICE_FAILED) {
             return tally.result(BuildOutcome.FAILED, merge.detail());
         }
         if (merge.status() == MergeConflicts.Status.CONFLICT) {
@@ -205,10 +206,20 @@ public class ProjectBuild {
                     return journalled(tally, spec, task, BuildOutcome.TIMED_OUT,
                             "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
                 }
+                case SERVICE_FAILED -> {
+                    // Not the spec's failure; a fix attempt's, after the gate failed, leaves that failure standing.
+                    keepWork(worktree, task, "the agent's run failed: " + agent.result().cause(), gitLog);
+                    String detail = ServiceFailure.detail(agent.result(), agentLog, home.root());
+                    return tally.lastGate != null
+                            ? journalled(tally, spec, task, gateOutcome(tally.lastGate), afterGate(tally.lastGate, detail))
+                            : journalled(tally, spec, task, ServiceFailure.outcome(agent.result().cause()), detail);
+                }
                 case FAILED -> {
                     keepWork(worktree, task, "the agent failed", gitLog);
-                    return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED,
-                            "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
+                    String detail = "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root());
+                    return tally.lastGate != null
+                            ? journalled(tally, spec, task, gateOutcome(tally.lastGate), afterGate(tally.lastGate, detail))
+                            : journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, detail);
                 }
                 case SUCCEEDED -> {
                     ChangeGuards.Verdict verdict = guards.check(worktree, project.settings(), spec, task, gitLog);
@@ -230,11 +241,23 @@ public class ProjectBuild {
                         return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
                     }
                     failure = tally.lastGate.reason() + "\n\n" + tally.lastGate.tail();
-                    journal(tally, spec, task, "tests failed (attempt " + attempt + "): " + tally.lastGate.reason());
+                    journal(tally, spec, task, gateOutcome(tally.lastGate).label() + " (attempt " + attempt + "): "
+                            + tally.lastGate.reason());
                 }
             }
         }
-        return tally.result(BuildOutcome.TESTS_FAILED, tally.lastGate == null ? "no gate ran" : tally.lastGate.reason());
+        return tally.lastGate == null ? tally.result(BuildOutcome.TESTS_FAILED, "no gate ran")
+                : tally.result(gateOutcome(tally.lastGate), tally.lastGate.reason());
+    }
+
+    /** A failed gate's outcome: tests that failed are the spec's; tests that cannot be counted, the setup's. */
+    private static BuildOutcome gateOutcome(GateResult gate) {
+        return gate.verdict() == GateResult.Verdict.NOT_COUNTED ? BuildOutcome.TESTS_NOT_COUNTED : BuildOutcome.TESTS_FAILED;
+    }
+
+    /** A fix attempt's agent failed: the gate failure before it stays what the build is recorded as. */
+    private static String afterGate(GateResult gate, String agentDetail) {
+        return gate.reason() + "; then the fix attempt failed: " + agentDetail;
     }
 
     private BuildResult held(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path worktree,

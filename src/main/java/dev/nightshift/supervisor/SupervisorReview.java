@@ -125,7 +125,7 @@ public class SupervisorReview {
             case SUCCEEDED -> ReviewStatus.WRITTEN;
             case TIMED_OUT -> ReviewStatus.TIMED_OUT;
             case BUDGET_STOPPED -> ReviewStatus.BUDGET_STOPPED;
-            case FAILED -> ReviewStatus.FAILED;
+            case FAILED, SERVICE_FAILED -> ReviewStatus.FAILED;
             case STOPPED -> ReviewStatus.STOPPED;
             case NOT_STARTED -> ReviewStatus.FAILED;
         };

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +34,7 @@ class TestCounterTests {
                 "<testsuite tests=\"2\"><testcase name=\"a\"/><testcase name=\"b\"><error/></testcase></testsuite>");
         write("target/surefire-reports/not-a-report.xml", "<project/>");
 
-        TestCounts counts = TestCounter.fromReports(dir, Instant.EPOCH).orElseThrow();
+        TestCounts counts = all().orElseThrow();
 
         assertThat(counts.run()).isEqualTo(5);
         assertThat(counts.failed()).isEqualTo(1);
@@ -53,21 +56,28 @@ class TestCounterTests {
                   </testsuite></testsuite>
                 </testsuites>""");
 
-        TestCounts counts = TestCounter.fromReports(dir, Instant.EPOCH).orElseThrow();
+        TestCounts counts = all().orElseThrow();
 
         assertThat(counts.run()).isEqualTo(4);
         assertThat(counts.failed()).isEqualTo(1);
     }
 
     @Test
-    void reportsOlderThanTheRunAndHostileXmlAreIgnored() throws Exception {
+    void reportsThatWereThereBeforeTheRunAndHostileXmlAreIgnored() throws Exception {
         write("old/TEST-old.xml", "<testsuite tests=\"9\"><testcase name=\"a\"/></testsuite>");
-        Files.setLastModifiedTime(dir.resolve("old/TEST-old.xml"),
-                java.nio.file.attribute.FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        WrittenReports before = new WrittenReports(dir, List.of());
         write("evil.xml", "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<testsuite tests=\"1\"><testcase name=\"&x;\"/></testsuite>");
+        Instant now = Instant.now();
 
-        assertThat(TestCounter.fromReports(dir, Instant.parse("2024-01-01T00:00:00Z"))).isEmpty();
+        Set<Path> written = before.after(now.minusSeconds(5), now, Set.of());
+
+        assertThat(written).containsExactly(Path.of("evil.xml"));
+        assertThat(TestCounter.fromFiles(dir, written)).as("no entity is ever resolved").isEmpty();
+    }
+
+    private Optional<TestCounts> all() {
+        return TestCounter.fromFiles(dir, new WrittenReports(dir, List.of()).candidates().keySet());
     }
 
     @Test

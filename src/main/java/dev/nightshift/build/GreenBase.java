@@ -36,7 +36,7 @@ public class GreenBase {
     }
 
     /** The decision on base's run; the reason names the setting to fix. */
-    static Optional<String> judge(String project, String base, BaseRun run) {
+    public static Optional<String> judge(String project, String base, BaseRun run) {
         boolean emptySuite = run.executed() != null && run.executed() == 0
                 || run.executed() == null && run.exitCode() != null && run.exitCode() == NO_TESTS_COLLECTED;
         if (run.exitCode() == null || emptySuite) {

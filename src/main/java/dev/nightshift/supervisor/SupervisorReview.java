@@ -130,6 +130,8 @@ public class SupervisorReview {
             case NOT_STARTED -> ReviewStatus.FAILED;
         };
         String text = status == ReviewStatus.WRITTEN ? written.orElse(outcome.result().summary())
+                : outcome.status() == AgentRunner.Status.SERVICE_FAILED
+                ? outcome.result().summary() + ". " + outcome.result().cause().whatToDo()
                 : outcome.result().summary();
         if (status == ReviewStatus.WRITTEN && (text == null || text.isBlank())) {
             status = ReviewStatus.FAILED;

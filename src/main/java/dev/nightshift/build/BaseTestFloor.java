@@ -112,7 +112,8 @@ public class BaseTestFloor {
                 : "\ntest-reports: " + String.join(", ", projectSettings.testReports())));
         // A red result is measured again in the next batch (a flaky failure holds the project once).
         BaseTestCount known = counts.find(project, commit, hash)
-                .filter(c -> c.exitCode() == null || c.exitCode() == 0 || batchId.equals(c.batchId()))
+                .filter(c -> (c.exitCode() == null || c.exitCode() == 0) && (c.testsFailed() == null || c.testsFailed() == 0)
+                        || batchId.equals(c.batchId()))
                 .or(() -> fromIntegration(batchId, project, projectSettings, commit, hash))
                 .orElseGet(() -> measure(batchId, project, projectSettings, clone, commit, hash, logs, gitLog));
         return Optional.of(new BaseRun(commit, known.testsExecuted(), known.testsFailed(), known.exitCode(), known.said()));

@@ -1,5 +1,7 @@
 package dev.nightshift.build;
 
+import dev.nightshift.store.BuildOutcome;
+
 /**
  * What the test gate decided.
  *
@@ -34,5 +36,15 @@ public record GateResult(Verdict verdict, Integer testsRun, Integer testsPassed,
         }
         return testsRun + " run, " + (testsPassed == null ? 0 : testsPassed) + " passed, "
                 + (testsFailed == null ? 0 : testsFailed) + " failed";
+    }
+
+    /** A failed gate's outcome: tests that failed are the spec's; tests that cannot be counted, the setup's. */
+    BuildOutcome failedOutcome() {
+        return verdict == Verdict.NOT_COUNTED ? BuildOutcome.TESTS_NOT_COUNTED : BuildOutcome.TESTS_FAILED;
+    }
+
+    /** A fix attempt's agent failed after this gate failure: the gate's failure stays what is recorded. */
+    String thenFixFailed(String agentDetail) {
+        return reason + "; then the fix attempt failed: " + agentDetail;
     }
 }

@@ -211,14 +211,14 @@ public class ProjectBuild {
                     keepWork(worktree, task, "the agent's run failed: " + agent.result().cause(), gitLog);
                     String detail = ServiceFailure.detail(agent.result(), agentLog, home.root());
                     return tally.lastGate != null
-                            ? journalled(tally, spec, task, gateOutcome(tally.lastGate), afterGate(tally.lastGate, detail))
+                            ? journalled(tally, spec, task, tally.lastGate.failedOutcome(), tally.lastGate.thenFixFailed(detail))
                             : journalled(tally, spec, task, ServiceFailure.outcome(agent.result().cause()), detail);
                 }
                 case FAILED -> {
                     keepWork(worktree, task, "the agent failed", gitLog);
                     String detail = "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root());
                     return tally.lastGate != null
-                            ? journalled(tally, spec, task, gateOutcome(tally.lastGate), afterGate(tally.lastGate, detail))
+                            ? journalled(tally, spec, task, tally.lastGate.failedOutcome(), tally.lastGate.thenFixFailed(detail))
                             : journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, detail);
                 }
                 case SUCCEEDED -> {
@@ -241,23 +241,13 @@ public class ProjectBuild {
                         return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
                     }
                     failure = tally.lastGate.reason() + "\n\n" + tally.lastGate.tail();
-                    journal(tally, spec, task, gateOutcome(tally.lastGate).label() + " (attempt " + attempt + "): "
+                    journal(tally, spec, task, tally.lastGate.failedOutcome().label() + " (attempt " + attempt + "): "
                             + tally.lastGate.reason());
                 }
             }
         }
         return tally.lastGate == null ? tally.result(BuildOutcome.TESTS_FAILED, "no gate ran")
-                : tally.result(gateOutcome(tally.lastGate), tally.lastGate.reason());
-    }
-
-    /** A failed gate's outcome: tests that failed are the spec's; tests that cannot be counted, the setup's. */
-    private static BuildOutcome gateOutcome(GateResult gate) {
-        return gate.verdict() == GateResult.Verdict.NOT_COUNTED ? BuildOutcome.TESTS_NOT_COUNTED : BuildOutcome.TESTS_FAILED;
-    }
-
-    /** A fix attempt's agent failed: the gate failure before it stays what the build is recorded as. */
-    private static String afterGate(GateResult gate, String agentDetail) {
-        return gate.reason() + "; then the fix attempt failed: " + agentDetail;
+                : tally.result(tally.lastGate.failedOutcome(), tally.lastGate.reason());
     }
 
     private BuildResult held(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path worktree,

@@ -157,7 +157,8 @@ public class ReportData {
         }
         String tone = r.outcome().succeeded() ? "ok" : r.outcome().failed() ? "bad" : "neutral";
         String tests = r.testsRun() != null ? r.testsRun() + " run, " + r.testsPassed() + " passed"
-                : r.outcome().succeeded() ? "passed" : r.outcome() == BuildOutcome.TESTS_FAILED ? "failed" : "not run";
+                : r.outcome().succeeded() ? "passed" : r.outcome() == BuildOutcome.TESTS_FAILED ? "failed"
+                : r.outcome() == BuildOutcome.TESTS_NOT_COUNTED ? "not counted" : "not run";
         return new ReportModel.ProjectRow(r.project(), r.spec(), r.task(), r.outcome().label(), tone,
                 r.agentMillis() == null ? "—" : Durations.format(Duration.ofMillis(r.agentMillis())),
                 r.costUsd() == null ? "—" : money(r.costUsd()), tests, prLabel, prUrl, r.note(), r.detail(),

@@ -122,12 +122,14 @@ class StatusAndDoctorIntegrationTests {
                 "OK    shop: wip-specs/shop/project.yml valid",
                 "OK    shop repository: " + home.origin() + " has main",
                 "OK    mail: no mail.smtp: each report waits in reports/outbox/ (set mail.smtp to send)");
+        assertThat(doctor.lines()).as("test on base, counted").anySatisfy(l -> assertThat(l)
+                .startsWith("OK    shop tests: main at ").contains(": 1 tests counted (JUnit XML), "));
         assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith("OK    git: git version"));
         assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith(
                 "FAIL  broken: wip-specs/broken/project.yml:3: tests: unknown key").endsWith(
                 "-> fix wip-specs/broken/project.yml; the project is skipped until then"));
         assertThat(doctor.lines()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
-        assertThat(doctor.out()).contains("3 of 10 checks failed");
+        assertThat(doctor.out()).contains("3 of 11 checks failed");
     }
 
     @Test
@@ -138,7 +140,9 @@ class StatusAndDoctorIntegrationTests {
 
         Captured good = Captured.run(home, "doctor");
         assertThat(good.exit()).as(good.out()).isZero();
-        assertThat(good.out()).contains("all 7 checks passed");
+        assertThat(good.out()).contains("all 8 checks passed");
+        assertThat(Captured.run(home, "doctor", "--quick").out()).as("--quick runs no test")
+                .doesNotContain("shop tests").contains("all 7 checks passed");
 
         home.project("shop", "base: trunk\n");
         Captured noBase = Captured.run(home, "doctor");

@@ -227,7 +227,9 @@ public class ProjectBuild {
                         return held(tally, project, spec, task, worktree, verdict, gitLog);
                     }
                     if (verdict.change().isEmpty()) {
-                        return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent changed nothing");
+                        return tally.lastGate != null ? journalled(tally, spec, task, tally.lastGate.failedOutcome(),
+                                tally.lastGate.thenFixFailed("the agent changed nothing"))
+                                : journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent changed nothing");
                     }
                     branches.commitStaged(worktree, spec.name() + ": " + task.text(), gitLog);
                     tally.lastGate = gate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone, logs,

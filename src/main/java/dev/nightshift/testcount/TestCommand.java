@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -84,9 +85,9 @@ public class TestCommand {
         if (process.timedOut()) {
             return new Result(process, Optional.empty(), started, ended);
         }
-        Set<Path> written = reports.after(started, ended, Set.of());
+        Set<Path> written = new TreeSet<>(reports.after(started, ended));
         if (!written.isEmpty()) {
-            written = reports.after(started, ended, inCommit(run, written));
+            written.removeAll(inCommit(run, written));
         }
         Optional<TestCounts> counts = TestCounter.fromFiles(run.checkout(), written);
         return new Result(process, counts.isPresent() ? counts : SummaryLines.parse(printed(process)), started, ended);

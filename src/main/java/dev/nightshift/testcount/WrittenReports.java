@@ -47,16 +47,16 @@ final class WrittenReports {
 
     /**
      * The reports the run wrote between {@code started} and {@code ended}, relative to the checkout,
-     * sorted; {@code inCommit} are the paths among them that the commit's tree holds.
+     * sorted; the caller still takes out those the commit's tree holds.
      */
-    Set<Path> after(Instant started, Instant ended, Set<Path> inCommit) {
+    Set<Path> after(Instant started, Instant ended) {
         // File systems keep times to the second or coarser: a report written in the run's first second counts.
         FileTime from = FileTime.from(started.truncatedTo(ChronoUnit.SECONDS));
         FileTime to = FileTime.from(ended.plusSeconds(1));
         Set<Path> written = new TreeSet<>();
         candidates().forEach((file, time) -> {
             boolean changed = !time.equals(before.get(file));
-            if (changed && time.compareTo(from) >= 0 && time.compareTo(to) <= 0 && !inCommit.contains(file)) {
+            if (changed && time.compareTo(from) >= 0 && time.compareTo(to) <= 0) {
                 written.add(file);
             }
         });

@@ -57,7 +57,7 @@ class ServiceFailureIntegrationTests {
                 .append("\nJSON\n    exit 1 ;;\n"));
         Path agent = home.agent("claude", """
                 # works a little, as Claude would before the failure, then prints its real result
-                echo "started" >> NOTES.md
+                echo "started" >> WORK.md
                 case "$NIGHTSHIFT_PROJECT" in
                 %s
                 esac

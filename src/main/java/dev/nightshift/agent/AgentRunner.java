@@ -47,8 +47,14 @@ public class AgentRunner {
     public enum Status {
         /** The agent finished and said it succeeded; the gate still decides. */
         SUCCEEDED,
-        /** The agent exited with an error or reported one. */
+        /** The agent exited with an error or reported one, failing at the work: the spec's failure. */
         FAILED,
+        /**
+         * The run failed for a reason outside the work ({@code result().cause()} names it): the
+         * budget cap nightshift passed, credentials the service refused, the service down,
+         * overloaded or limiting its rate. Never the spec's failure.
+         */
+        SERVICE_FAILED,
         /** Its own limit or the phase's deadline ended it; its tree was killed. */
         TIMED_OUT,
         /** The budget was reached: not started. */
@@ -197,7 +203,7 @@ public class AgentRunner {
                 result.costUsd(), result.costEstimated(), result.inputTokens(), result.outputTokens(),
                 result.cacheReadTokens(), result.cacheWriteTokens(), result.summary());
         Status status = stopped ? Status.STOPPED : notStarted ? Status.NOT_STARTED : process.timedOut() ? Status.TIMED_OUT
-                : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+                : result.succeeded() ? Status.SUCCEEDED : result.notTheWorks() ? Status.SERVICE_FAILED : Status.FAILED;
         log.info("agent on {}/{} ended: {} in {}s{}", request.project(), request.spec(), status,
                 process.elapsed().toSeconds(), result.costUsd() != null ? ", $" + result.costUsd() : "");
         return new Outcome(status, result, process.elapsed(), runId, spend.describe());

@@ -95,8 +95,11 @@ public class AiderAgent implements CodingAgent {
                     + CodingAgent.lastOutput(process, 3);
         }
         boolean anyUsage = sends > 0;
+        FailureCause cause = succeeded || process.timedOut() ? FailureCause.WORK
+                : WhoseFailure.ofMessage(exceptionAfterLastSend != null ? exceptionAfterLastSend
+                        : CodingAgent.lastOutput(process, 5));
         return new AgentResult(succeeded, summary, cost, false, anyUsage ? prompt : null, anyUsage ? completion : null,
-                null, null);
+                null, null, cause);
     }
 
     private static List<JsonNode> readEvents(Path file) {

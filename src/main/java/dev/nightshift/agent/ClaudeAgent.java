@@ -67,6 +67,15 @@ public class ClaudeAgent implements CodingAgent {
             }
         }
         boolean succeeded = process.succeeded() && reportedSuccess;
+        FailureCause cause = succeeded || process.timedOut() ? FailureCause.WORK : WhoseFailure.ofClaude(result);
+        if (result != null && !reportedSuccess && result.path("modelUsage").isObject()) {
+            // A run that ended in an error reports its first turn in usage; modelUsage holds its totals.
+            JsonNode models = result.get("modelUsage");
+            in = sum(models, "inputTokens", in);
+            out = sum(models, "outputTokens", out);
+            cacheRead = sum(models, "cacheReadInputTokens", cacheRead);
+            cacheWrite = sum(models, "cacheCreationInputTokens", cacheWrite);
+        }
         if (!succeeded) {
             String why = !process.succeeded() ? CodingAgent.failureOf(process)
                     : result == null ? "printed no JSON result" : "reported failure";
@@ -75,7 +84,20 @@ public class ClaudeAgent implements CodingAgent {
         if (summary == null) {
             summary = CodingAgent.lastLines(process.stdout(), 3);
         }
-        return new AgentResult(succeeded, summary, cost, false, in, out, cacheRead, cacheWrite);
+        return new AgentResult(succeeded, summary, cost, false, in, out, cacheRead, cacheWrite, cause);
+    }
+
+    /** The sum of {@code field} over every model in modelUsage; {@code otherwise} when none has it. */
+    private static Long sum(JsonNode models, String field, Long otherwise) {
+        long total = 0;
+        boolean any = false;
+        for (JsonNode model : models) {
+            if (model.hasNonNull(field)) {
+                total += model.get(field).asLong();
+                any = true;
+            }
+        }
+        return any ? Long.valueOf(total) : otherwise;
     }
 
     /** The JSON object of type "result": the whole output, or the last line that is one. */

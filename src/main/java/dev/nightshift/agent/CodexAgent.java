@@ -93,8 +93,10 @@ public class CodexAgent implements CodingAgent {
             String detail = failedTurn != null ? failedTurn : lastError;
             summary = why + (detail != null ? ": " + detail : "");
         }
+        FailureCause cause = succeeded || process.timedOut() ? FailureCause.WORK
+                : WhoseFailure.ofMessage(failedTurn != null ? failedTurn : lastError);
         return new AgentResult(succeeded, summary, cost, anyUsage, anyUsage ? input : null, anyUsage ? output : null,
-                anyUsage ? cached : null, null);
+                anyUsage ? cached : null, null, cause);
     }
 
     private static JsonNode tryParse(String line) {

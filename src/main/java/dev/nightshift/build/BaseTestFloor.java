@@ -2,27 +2,21 @@ package dev.nightshift.build;
 
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.ProjectSettings;
-import dev.nightshift.exec.ProcessEnvironment;
-import dev.nightshift.exec.ProcessResult;
-import dev.nightshift.exec.ProcessRunner;
-import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.store.BaseTestCountRepository;
 import dev.nightshift.store.BaseTestCountRepository.BaseTestCount;
 import dev.nightshift.store.IntegrationRepository;
-import dev.nightshift.testcount.TestCounter;
+import dev.nightshift.testcount.TestCommand;
 import dev.nightshift.testcount.TestCounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +47,12 @@ public class BaseTestFloor {
      * How the test command ended on base's head, measured or remembered.
      *
      * @param executed the tests it ran; {@code null} when nothing countable was left
+     * @param failed   the tests counted as failed or in error; {@code null} when nothing was counted
      * @param exitCode its exit; {@code null} when not known
-     * @param said     the shell's complaint or the run's last line; {@code null} when it printed nothing
+     * @param said     the shell's complaint or the run's last line, or when nothing was counted its
+     *                 last lines; {@code null} when it printed nothing
      */
-    public record BaseRun(String commit, Integer executed, Integer exitCode, String said) {
+    public record BaseRun(String commit, Integer executed, Integer failed, Integer exitCode, String said) {
         public String shortCommit() {
             return shortSha(commit);
         }
@@ -68,24 +64,23 @@ public class BaseTestFloor {
 
     /** A line longer than this is cut: it goes into a one-line reason. */
     private static final int MAX_SAID = 300;
+    /** What an uncountable run printed last is shown in this many lines. */
+    private static final int UNCOUNTED_LINES = 3;
 
     private final NightshiftSettings settings;
     private final Git git;
     private final Worktrees worktrees;
-    private final ProcessRunner runner;
-    private final ProcessEnvironment environment;
+    private final TestCommand tests;
     private final BaseTestCountRepository counts;
     private final IntegrationRepository integrationRuns;
     private final Clock clock;
 
-    public BaseTestFloor(NightshiftSettings settings, Git git, Worktrees worktrees, ProcessRunner runner,
-                         ProcessEnvironment environment, BaseTestCountRepository counts,
-                         IntegrationRepository integrationRuns, Clock clock) {
+    public BaseTestFloor(NightshiftSettings settings, Git git, Worktrees worktrees, TestCommand tests,
+                         BaseTestCountRepository counts, IntegrationRepository integrationRuns, Clock clock) {
         this.settings = settings;
         this.git = git;
         this.worktrees = worktrees;
-        this.runner = runner;
-        this.environment = environment;
+        this.tests = tests;
         this.counts = counts;
         this.integrationRuns = integrationRuns;
         this.clock = clock;
@@ -112,13 +107,16 @@ public class BaseTestFloor {
             log.warn("cannot tell base's head of {}: {}", project, e.getMessage());
             return Optional.empty();
         }
-        String hash = sha256(projectSettings.test());
+        // What is counted depends on the command and on where its reports are read.
+        String hash = sha256(projectSettings.test() + (projectSettings.testReports().isEmpty() ? ""
+                : "\ntest-reports: " + String.join(", ", projectSettings.testReports())));
         // A red result is measured again in the next batch (a flaky failure holds the project once).
         BaseTestCount known = counts.find(project, commit, hash)
-                .filter(c -> c.exitCode() == null || c.exitCode() == 0 || batchId.equals(c.batchId()))
+                .filter(c -> (c.exitCode() == null || c.exitCode() == 0) && (c.testsFailed() == null || c.testsFailed() == 0)
+                        || batchId.equals(c.batchId()))
                 .or(() -> fromIntegration(batchId, project, projectSettings, commit, hash))
                 .orElseGet(() -> measure(batchId, project, projectSettings, clone, commit, hash, logs, gitLog));
-        return Optional.of(new BaseRun(commit, known.testsExecuted(), known.exitCode(), known.said()));
+        return Optional.of(new BaseRun(commit, known.testsExecuted(), known.testsFailed(), known.exitCode(), known.said()));
     }
 
     /** The count of the latest integration run, when it ran the same command at the same commit and counted. */
@@ -134,7 +132,7 @@ public class BaseTestFloor {
                     int failed = run.testsFailed() == null ? 0 : run.testsFailed();
                     BaseTestCount count = new BaseTestCount(project, commit, hash, batchId, run.testsRun(),
                             run.testsPassed() + failed, run.exitCode(), "integration " + run.batchId(),
-                            clock.instant(), said(run.exitCode() == null ? 0 : run.exitCode(), run.tail()));
+                            clock.instant(), said(run.exitCode() == null ? 0 : run.exitCode(), run.tail()), failed);
                     counts.save(count);
                     log.info("{} ran {} test(s) on {} at {} in its integration run (the same command): not run again",
                             project, count.testsExecuted(), projectSettings.base(), commit.substring(0, 10));
@@ -147,16 +145,17 @@ public class BaseTestFloor {
         log.info("counting the tests of {} on {} at {}", project, projectSettings.base(), commit.substring(0, 10));
         Path checkout = worktrees.checkout(clone, project, "base-tests", commit, gitLog);
         try {
-            Instant started = clock.instant();
             Path logFile = logs.resolve("base-tests-" + project + ".log");
-            ProcessResult run = runner.run(ProcessSpec.of("base tests", List.of("bash", "-c", projectSettings.test()), checkout,
-                    environment.forTools(Map.of("CI", "true")), settings.timeouts().tests(), logFile));
-            Optional<TestCounts> counted = run.timedOut() ? Optional.empty()
-                    : TestCounter.count(checkout, started, TestGate.output(run));
+            TestCommand.Result run = tests.run(new TestCommand.Run("base tests", projectSettings.test(), checkout,
+                    projectSettings.testReports(), settings.timeouts().tests(), logFile, gitLog));
+            Optional<TestCounts> counted = run.counts();
+            int exit = run.process().exitCode();
+            String said = run.process().timedOut() ? "timed out after " + run.process().elapsed().toSeconds() + "s"
+                    : counted.isEmpty() && exit == 0 ? lastLines(run.tail()) : said(exit, run.tail());
             BaseTestCount measured = new BaseTestCount(project, commit, hash, batchId,
                     counted.map(TestCounts::run).orElse(null), counted.map(TestCounts::executed).orElse(null),
-                    run.exitCode(), counted.map(TestCounts::source).orElse(null), clock.instant(),
-                    run.timedOut() ? "timed out after " + run.elapsed().toSeconds() + "s" : said(run.exitCode(), run.tail()));
+                    exit, counted.map(TestCounts::source).orElse(null), clock.instant(), said,
+                    counted.map(TestCounts::unsuccessful).orElse(null));
             counts.save(measured);
             log.info("{} ran {} test(s) on {} at {}", project, measured.testsExecuted() == null ? "an unknown number of"
                     : measured.testsExecuted(), projectSettings.base(), commit.substring(0, 10));
@@ -179,6 +178,18 @@ public class BaseTestFloor {
         }
         String line = exitCode == 126 || exitCode == 127 ? printed.get(0) : printed.get(printed.size() - 1);
         return line.length() > MAX_SAID ? line.substring(0, MAX_SAID) + "…" : line;
+    }
+
+    /** The last lines a run printed, on one line: what the owner sees of a run nothing could be counted in. */
+    static String lastLines(String tail) {
+        List<String> printed = tail == null ? List.of() : tail.lines()
+                .filter(l -> !l.startsWith("$ ") && !l.startsWith("nightshift: ") && !l.isBlank())
+                .map(String::strip).toList();
+        if (printed.isEmpty()) {
+            return null;
+        }
+        String lines = String.join(" ⏎ ", printed.subList(Math.max(0, printed.size() - UNCOUNTED_LINES), printed.size()));
+        return lines.length() > MAX_SAID ? "…" + lines.substring(lines.length() - MAX_SAID) : lines;
     }
 
     private static String sha256(String text) {

@@ -42,7 +42,12 @@ public class MergeConflicts {
         /** A conflict, and nightshift was told to stop before the agent finished it; the merge was aborted. */
         STOPPED,
         /** A conflict, and the agent command could not be started (a setup problem); the merge was aborted. */
-        AGENT_NOT_STARTED
+        AGENT_NOT_STARTED,
+        /**
+         * A conflict, and the agent's run failed for a reason outside the work (budget cap, refused
+         * credentials, the service down); the merge was aborted. Not the branch's fault.
+         */
+        AGENT_SERVICE_FAILED
     }
 
     /** The outcome, what the agent's merge runs cost and took, and on a conflict its files and why. */
@@ -95,11 +100,16 @@ public class MergeConflicts {
                 branches.abortMerge(worktree, before, gitLog);
                 return new Result(Status.BUDGET_STOPPED, agent.result().summary(), merge.conflicts(), agentTime, cost);
             }
-            if (agent.status() == AgentRunner.Status.STOPPED || agent.status() == AgentRunner.Status.NOT_STARTED) {
+            if (agent.status() == AgentRunner.Status.STOPPED || agent.status() == AgentRunner.Status.NOT_STARTED
+                    || agent.status() == AgentRunner.Status.SERVICE_FAILED) {
                 // Not the branch's fault: the next batch offers the same merge again.
                 branches.abortMerge(worktree, before, gitLog);
-                return new Result(agent.status() == AgentRunner.Status.STOPPED ? Status.STOPPED : Status.AGENT_NOT_STARTED,
-                        agent.result().summary(), merge.conflicts(), agentTime, cost);
+                Status status = switch (agent.status()) {
+                    case STOPPED -> Status.STOPPED;
+                    case SERVICE_FAILED -> Status.AGENT_SERVICE_FAILED;
+                    default -> Status.AGENT_NOT_STARTED;
+                };
+                return new Result(status, agent.result().summary(), merge.conflicts(), agentTime, cost);
             }
             List<String> left = unresolved(worktree, merge.conflicts(), gitLog);
             if (!agent.succeeded() || !left.isEmpty()) {

@@ -163,7 +163,8 @@ public class ProjectBuild {
         if (merge.status() == MergeConflicts.Status.STOPPED) {
             return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
         }
-        if (merge.status() == MergeConflicts.Status.AGENT_NOT_STARTED) {
+        if (merge.status() == MergeConflicts.Status.AGENT_NOT_STARTED
+                || merge.status() == MergeConflicts.Status.AGENT_SERVICE_FAILED) {
             return tally.result(BuildOutcome.FAILED, merge.detail());
         }
         if (merge.status() == MergeConflicts.Status.CONFLICT) {
@@ -205,10 +206,20 @@ public class ProjectBuild {
                     return journalled(tally, spec, task, BuildOutcome.TIMED_OUT,
                             "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
                 }
+                case SERVICE_FAILED -> {
+                    // Not the spec's failure; a fix attempt's, after the gate failed, leaves that failure standing.
+                    keepWork(worktree, task, "the agent's run failed: " + agent.result().cause(), gitLog);
+                    String detail = ServiceFailure.detail(agent.result(), agentLog, home.root());
+                    return tally.lastGate != null
+                            ? journalled(tally, spec, task, tally.lastGate.failedOutcome(), tally.lastGate.thenFixFailed(detail))
+                            : journalled(tally, spec, task, ServiceFailure.outcome(agent.result().cause()), detail);
+                }
                 case FAILED -> {
                     keepWork(worktree, task, "the agent failed", gitLog);
-                    return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED,
-                            "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
+                    String detail = "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root());
+                    return tally.lastGate != null
+                            ? journalled(tally, spec, task, tally.lastGate.failedOutcome(), tally.lastGate.thenFixFailed(detail))
+                            : journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, detail);
                 }
                 case SUCCEEDED -> {
                     ChangeGuards.Verdict verdict = guards.check(worktree, project.settings(), spec, task, gitLog);
@@ -216,7 +227,9 @@ public class ProjectBuild {
                         return held(tally, project, spec, task, worktree, verdict, gitLog);
                     }
                     if (verdict.change().isEmpty()) {
-                        return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent changed nothing");
+                        return tally.lastGate != null ? journalled(tally, spec, task, tally.lastGate.failedOutcome(),
+                                tally.lastGate.thenFixFailed("the agent changed nothing"))
+                                : journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent changed nothing");
                     }
                     branches.commitStaged(worktree, spec.name() + ": " + task.text(), gitLog);
                     tally.lastGate = gate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone, logs,
@@ -230,11 +243,13 @@ public class ProjectBuild {
                         return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
                     }
                     failure = tally.lastGate.reason() + "\n\n" + tally.lastGate.tail();
-                    journal(tally, spec, task, "tests failed (attempt " + attempt + "): " + tally.lastGate.reason());
+                    journal(tally, spec, task, tally.lastGate.failedOutcome().label() + " (attempt " + attempt + "): "
+                            + tally.lastGate.reason());
                 }
             }
         }
-        return tally.result(BuildOutcome.TESTS_FAILED, tally.lastGate == null ? "no gate ran" : tally.lastGate.reason());
+        return tally.lastGate == null ? tally.result(BuildOutcome.TESTS_FAILED, "no gate ran")
+                : tally.result(tally.lastGate.failedOutcome(), tally.lastGate.reason());
     }
 
     private BuildResult held(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path worktree,

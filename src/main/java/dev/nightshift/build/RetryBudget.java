@@ -8,6 +8,7 @@ import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecMover;
 import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Records.BuildResult;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,12 +54,27 @@ public class RetryBudget {
         if (inARow < max) {
             return;
         }
-        String why = "It failed " + inARow + " batches in a row (build.max-attempts is " + max + ").\n\n"
+        String why = "It failed " + inARow + (inARow == 1 ? " batch" : " batches") + " in a row (build.max-attempts is "
+                + max + ").\n\n"
                 + "The last failure, in batch " + result.batchId() + ": **" + result.outcome().label() + "**"
                 + (result.detail() != null ? ": " + result.detail() : "") + "\n"
                 + (result.testTail() != null && !result.testTail().isBlank()
-                ? "\n```\n" + result.testTail().strip() + "\n```\n" : "");
+                ? "\n```\n" + result.testTail().strip() + "\n```\n" : "")
+                + "\n" + whereTheFixBelongs(result.outcome()) + "\n";
         log.warn("{}/{} failed {} batches in a row; moving it to blocked/", result.project(), result.spec(), inARow);
         mover.move(spec.get(), SpecFolder.BLOCKED, why, result.batchId(), false);
+    }
+
+    /** Where the owner's fix belongs, by how the spec last failed. */
+    static String whereTheFixBelongs(BuildOutcome outcome) {
+        return switch (outcome) {
+            case TESTS_FAILED -> "Where the fix belongs: the spec (a clearer or smaller task, the test it must pass) or"
+                    + " the code on the branch; if the project's tests themselves are wrong, `test` in project.yml.";
+            case AGENT_FAILED, TIMED_OUT -> "Where the fix belongs: the agent's settings in nightshift.yml (agent.command,"
+                    + " timeouts.agent) or the spec, if the task is too large for one run.";
+            case GUARD_HELD -> "Where the fix belongs: paths and protected in project.yml (or the spec's paths), or the"
+                    + " spec, if the task asks for a change the guards hold.";
+            default -> "Where the fix belongs: the spec, then move it back to next/.";
+        };
     }
 }

@@ -12,21 +12,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code nightshift doctor}: checks the setup, one line per check, OK or the problem and what to
  * do: nightshift.yml, its schedule against timeouts.batch, git, the agent binaries, SMTP, each
- * project's settings, its repository and base branch. Exit code 1 when a check fails.
+ * project's settings, its repository and base branch, and (unless {@code --quick}) the project's
+ * {@code test} on the head of base: its count and how it was read, or what to fix. Exit code 1
+ * when a check fails.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check the setup: nightshift.yml and its schedule, git, the agent binary, SMTP, each project's "
-                + "project.yml, repository and base branch. One line per check; exit code 1 when one fails.",
+                + "project.yml, repository and base branch, and run each project's test on its base to show the count"
+                + " (--quick skips that). One line per check; exit code 1 when one fails.",
         footer = {"", "Exit codes: 0 every check passed; 1 a check failed; 2 bad usage."})
 class DoctorCommand implements Callable<Integer> {
 
     @ParentCommand
     NightshiftCommand parent;
+
+    @Option(names = "--quick", description = "Skip running each project's test on its base.")
+    boolean quick;
 
     @Override
     public Integer call() {
@@ -51,7 +58,11 @@ class DoctorCommand implements Callable<Integer> {
             all.addAll(own);
             // A missing local repository is named already; asking git about it again adds nothing.
             if (project.usable() && own.stream().noneMatch(c -> c.subject().equals(project.name() + " repository"))) {
-                all.add(checks.remote(runner, project, checks.repository(project)));
+                Check remote = checks.remote(runner, project, checks.repository(project));
+                all.add(remote);
+                if (!quick && remote.verdict() == Check.Verdict.OK) {
+                    all.add(new BaseTestCheck(settings.settings(), runner).check(project, checks.repository(project)));
+                }
             }
         }
         all.forEach(c -> System.out.println(c.line()));

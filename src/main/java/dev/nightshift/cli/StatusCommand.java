@@ -130,7 +130,7 @@ class StatusCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.toSet());
         for (Records.Batch batch : new BatchRepository(jdbc, SecretMasker.none()).latestWorking(1)) {
             new BuildRepository(jdbc, SecretMasker.none()).results(batch.id()).stream()
-                    .filter(r -> r.outcome() == BuildOutcome.FAILED && r.detail() != null && here.contains(r.project()))
+                    .filter(r -> r.outcome().setupProblem() && r.detail() != null && here.contains(r.project()))
                     .forEach(r -> failures.put(r.project(), r));
         }
         return failures;

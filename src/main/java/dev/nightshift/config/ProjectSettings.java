@@ -7,8 +7,10 @@ import java.util.List;
  * wip-specs/&lt;project&gt;/project.yml: the repository, its base branch, and the commands that
  * judge the agent's work. nightshift keeps this copy; the agent never edits it.
  *
- * @param paths the write gate: globs the agent may change; {@code null} means everything but
- *              {@code protectedPaths}
+ * @param paths       the write gate: globs the agent may change; {@code null} means everything but
+ *                    {@code protectedPaths}
+ * @param testReports globs, relative to the checkout, of the JUnit XML reports {@code test} writes;
+ *                    empty: any JUnit XML the run wrote, else the runner's closing output
  */
 public record ProjectSettings(
         @JsonProperty(required = true) String repo,
@@ -18,7 +20,8 @@ public record ProjectSettings(
         List<HealthCheck> health,
         PrSettings pr,
         List<String> paths,
-        @JsonProperty("protected") List<String> protectedPaths) {
+        @JsonProperty("protected") List<String> protectedPaths,
+        List<String> testReports) {
 
     public static final List<String> DEFAULT_PROTECTED = List.of(".github/**", "wip-specs/**");
 
@@ -43,6 +46,13 @@ public record ProjectSettings(
         protectedPaths = protectedPaths != null ? List.copyOf(protectedPaths) : DEFAULT_PROTECTED;
         RepositoryPaths.check("paths", paths);
         RepositoryPaths.check("protected", protectedPaths);
+        testReports = testReports != null ? List.copyOf(testReports) : List.of();
+        RepositoryPaths.check("test-reports", testReports);
+    }
+
+    public ProjectSettings(String repo, String base, String test, String integration, List<HealthCheck> health,
+                           PrSettings pr, List<String> paths, List<String> protectedPaths) {
+        this(repo, base, test, integration, health, pr, paths, protectedPaths, null);
     }
 
     /**

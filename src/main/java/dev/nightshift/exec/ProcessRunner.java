@@ -240,10 +240,16 @@ public class ProcessRunner {
     }
 
     /** A long prompt argument would drown the log's first line. */
+    /** A word as a shell reads it back: pasting the logged line runs the same command. */
+    static String quoted(String word) {
+        return !word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
     private static List<String> shorten(List<String> words) {
         List<String> shown = new ArrayList<>();
         for (String word : words) {
-            shown.add(word.length() > 200 ? word.substring(0, 60).replace('\n', ' ') + "…(" + word.length() + " chars)" : word);
+            shown.add(word.length() > 200 ? word.substring(0, 60).replace('\n', ' ') + "…(" + word.length() + " chars)"
+                    : quoted(word));
         }
         return shown;
     }

@@ -2,10 +2,7 @@ package dev.nightshift.integration;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
-import dev.nightshift.exec.ProcessRunner;
-import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
@@ -17,14 +14,13 @@ import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.store.Records.IntegrationRun;
-import dev.nightshift.testcount.TestCounter;
+import dev.nightshift.testcount.TestCommand;
 import dev.nightshift.testcount.TestCounts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,21 +42,18 @@ public class IntegrationPhase implements Phase {
     private final RepositoryClones clones;
     private final Worktrees worktrees;
     private final Git git;
-    private final ProcessRunner runner;
-    private final ProcessEnvironment environment;
+    private final TestCommand tests;
     private final IntegrationRepository runs;
     private final Clock clock;
 
     public IntegrationPhase(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
-                            Git git, ProcessRunner runner, ProcessEnvironment environment, IntegrationRepository runs,
-                            Clock clock) {
+                            Git git, TestCommand tests, IntegrationRepository runs, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.clones = clones;
         this.worktrees = worktrees;
         this.git = git;
-        this.runner = runner;
-        this.environment = environment;
+        this.tests = tests;
         this.runs = runs;
         this.clock = clock;
     }
@@ -109,23 +102,24 @@ public class IntegrationPhase implements Phase {
         Instant started = clock.instant();
         Path checkout = worktrees.checkout(clone, project.name(), "integration", head, gitLog);
         Path log = logs.resolve("integration-" + project.name() + ".log");
-        // After the checkout: report files that came with the commit are not this run's.
-        Instant testsSince = clock.instant();
+        String command = project.settings().integration();
+        // The owner's test-reports: name what the test command writes; the same command writes the same.
+        List<String> reports = command.strip().equals(project.settings().test().strip())
+                ? project.settings().testReports() : List.of();
         try {
-            ProcessResult result = runner.run(ProcessSpec.of("integration", List.of("bash", "-c", project.settings().integration()),
-                    checkout, environment.forTools(Map.of("CI", "true")), settings.timeouts().integration(), log));
-            // Reports written in the checkout by this run, else the runner's summary line: the base count
-            // that the build gate's ratchet compares against.
-            Optional<TestCounts> counts = TestCounter.count(checkout, testsSince, result.tail());
+            TestCommand.Result result = tests.run(new TestCommand.Run("integration", command, checkout, reports,
+                    settings.timeouts().integration(), log, gitLog));
+            Optional<TestCounts> counts = result.counts();
+            ProcessResult process = result.process();
+            boolean green = process.succeeded() && counts.map(c -> c.unsuccessful() == 0).orElse(true);
             runs.save(new IntegrationRun(null, run.batchId(), project.name(), head, started, clock.instant(),
-                    result.exitCode(), result.timedOut(), result.succeeded(),
+                    process.exitCode(), process.timedOut(), green,
                     counts.map(TestCounts::run).orElse(null), counts.map(TestCounts::passed).orElse(null),
-                    counts.map(c -> c.failed() + c.errors()).orElse(null),
-                    home.root().relativize(log.toAbsolutePath()).toString(), result.tail()));
+                    counts.map(TestCounts::unsuccessful).orElse(null),
+                    home.root().relativize(log.toAbsolutePath()).toString(), process.tail()));
             IntegrationPhase.log.info("integration of {} at {}: {}{}", project.name(), head.substring(0, 10),
-                    result.succeeded() ? "green" : "red",
-                    counts.map(c -> " (" + c.passed() + "/" + c.run() + " tests passed, from " + c.source() + ")").orElse(""));
-            return result.succeeded();
+                    green ? "green" : "red", counts.map(c -> " (" + c.describe() + ", from the " + c.source() + ")").orElse(""));
+            return green;
         } finally {
             worktrees.remove(clone, checkout, gitLog);
         }

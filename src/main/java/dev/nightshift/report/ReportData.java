@@ -87,8 +87,10 @@ public class ReportData {
         List<Records.PlanEntry> planned = plans.plan(batchId);
         Map<String, Records.PlanEntry> plan = planned.stream()
                 .collect(Collectors.toMap(Records.PlanEntry::project, Function.identity()));
+        Map<String, Integer> failedTests = failedTests(builds.gates(batchId));
         List<ReportModel.ProjectRow> rows = results.stream()
-                .map(r -> projectRow(r, plan.containsKey(r.project()) ? plan.get(r.project()).reason() : null)).toList();
+                .map(r -> projectRow(r, plan.containsKey(r.project()) ? plan.get(r.project()).reason() : null,
+                        failedTests.get(r.project() + "/" + r.spec()))).toList();
         List<Records.SpecMove> batchMoves = moves.forBatch(batchId);
         List<Observations.SpecIndexChange> changes = specIndex.changes(batchId);
         Set<String> handMoved = changes.stream().filter(c -> c.change() == SpecChange.MOVED_BY_HAND)
@@ -151,7 +153,17 @@ public class ReportData {
                 budget.stopAt());
     }
 
-    private ReportModel.ProjectRow projectRow(Records.BuildResult r, String why) {
+    /** Per project and spec, the tests its last gate attempt counted as failed (test and verify); absent when not counted. */
+    private static Map<String, Integer> failedTests(List<Records.GateRun> gates) {
+        Map<String, Integer> lastAttempt = new java.util.HashMap<>();
+        gates.forEach(g -> lastAttempt.merge(g.project() + "/" + g.spec(), g.attempt(), Math::max));
+        Map<String, Integer> failed = new java.util.HashMap<>();
+        gates.stream().filter(g -> g.testsFailed() != null && g.attempt() == lastAttempt.get(g.project() + "/" + g.spec()))
+                .forEach(g -> failed.merge(g.project() + "/" + g.spec(), g.testsFailed(), Integer::sum));
+        return failed;
+    }
+
+    private ReportModel.ProjectRow projectRow(Records.BuildResult r, String why, Integer failedTests) {
         String prLabel = null;
         String prUrl = null;
         if (r.prId() != null) {
@@ -163,7 +175,9 @@ public class ReportData {
         }
         String tone = r.outcome().succeeded() ? "ok" : r.outcome().failed() ? "bad" : "neutral";
         String tests = r.testsRun() != null ? r.testsRun() + " run, " + r.testsPassed() + " passed"
-                : r.outcome().succeeded() ? "passed" : r.outcome() == BuildOutcome.TESTS_FAILED ? "failed" : "not run";
+                + (failedTests != null ? ", " + failedTests + " failed" : "")
+                : r.outcome().succeeded() ? "passed" : r.outcome() == BuildOutcome.TESTS_FAILED ? "failed"
+                : r.outcome() == BuildOutcome.TESTS_NOT_COUNTED ? "not counted" : "not run";
         return new ReportModel.ProjectRow(r.project(), r.spec(), r.task(), r.outcome().label(), tone,
                 r.agentMillis() == null ? "—" : Durations.format(Duration.ofMillis(r.agentMillis())),
                 !Budget.sees(agentKind) ? "unknown" : r.costUsd() == null ? "—" : money(r.costUsd()), tests, prLabel, prUrl, r.note(), r.detail(),

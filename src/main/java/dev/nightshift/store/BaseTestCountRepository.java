@@ -13,11 +13,12 @@ public class BaseTestCountRepository {
     /**
      * One measurement; {@code executed} is {@code null} when the run left nothing countable.
      *
+     * @param testsFailed tests counted as failed or in error; {@code null} when nothing was counted
      * @param said what the run said, for the owner when it failed (masked); {@code null} when nothing
      */
     public record BaseTestCount(String project, String commitSha, String commandHash, String batchId,
                                 Integer testsRun, Integer testsExecuted, Integer exitCode, String source,
-                                Instant measuredAt, String said) {
+                                Instant measuredAt, String said, Integer testsFailed) {
     }
 
     private final JdbcClient jdbc;
@@ -36,10 +37,11 @@ public class BaseTestCountRepository {
     public void save(BaseTestCount c) {
         jdbc.sql("""
                 MERGE INTO base_test_counts (project, commit_sha, command_hash, batch_id, tests_run, tests_executed,
-                    exit_code, source, measured_at, said)
-                KEY (project, commit_sha, command_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    exit_code, source, measured_at, said, tests_failed)
+                KEY (project, commit_sha, command_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.project(), c.commitSha(), c.commandHash(), c.batchId(), c.testsRun(), c.testsExecuted(),
-                        c.exitCode(), c.source(), c.measuredAt(), c.said() == null ? null : masker.mask(c.said()))
+                        c.exitCode(), c.source(), c.measuredAt(), c.said() == null ? null : masker.mask(c.said()),
+                        c.testsFailed())
                 .update();
     }
 }

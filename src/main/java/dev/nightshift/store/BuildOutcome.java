@@ -14,8 +14,24 @@ public enum BuildOutcome {
     TESTS_FAILED,
     /** The agent's change broke a guard (paths, deletions, secrets); held for a human in blocked/. */
     GUARD_HELD,
+    /**
+     * The test command exited 0 on the spec's branch, but nothing it wrote or printed could be
+     * counted, so nothing shows that tests ran; nothing was pushed. The setup's problem (a runner
+     * nightshift does not read, no {@code test-reports:}), never the spec's.
+     */
+    TESTS_NOT_COUNTED,
     /** The agent exited with an error or reported one; nothing was pushed. */
     AGENT_FAILED,
+    /**
+     * The agent's service refused its credentials (HTTP 401/403, an invalid or revoked key); nothing
+     * was pushed. The setup's problem, named under "Needs you" with what to fix, never the spec's.
+     */
+    AGENT_REFUSED,
+    /**
+     * The agent's service was down, overloaded or limiting its rate (5xx, 529, 429); nothing was
+     * pushed. Not the spec's failure: the next batch tries again.
+     */
+    AGENT_UNAVAILABLE,
     /** The agent or the phase ran out of time; work so far kept on the local branch, nothing pushed. */
     TIMED_OUT,
     /** Merging the latest base into the branch conflicted and could not be resolved; spec to blocked/. */
@@ -43,9 +59,10 @@ public enum BuildOutcome {
      * branch that cannot take base (a conflict). Guard holds and conflicts move the spec to
      * blocked/ anyway, and a move starts the count afresh. A success ends the streak. Everything
      * else says nothing about the spec and is skipped over: a dry run or a closed pull request
-     * (skipped), the budget, nightshift's own or the setup's trouble (failed: an unreachable
-     * remote, a missing repository or agent command, a test command that fails on base) and a stop
-     * (stopped).
+     * (skipped), the budget (also a run cut short by the budget cap nightshift passed), nightshift's
+     * own or the setup's trouble (failed: an unreachable remote, a missing repository or agent
+     * command, a test command that fails on base or cannot be counted there; tests not counted on
+     * the branch; credentials the agent's service refused), the service down and a stop (stopped).
      */
     public enum Streak {
         /** The spec's own failure: one more in the streak. */
@@ -60,7 +77,8 @@ public enum BuildOutcome {
         return switch (this) {
             case TESTS_FAILED, AGENT_FAILED, TIMED_OUT, GUARD_HELD, CONFLICT -> Streak.COUNTS;
             case PR_OPENED, PR_UPDATED -> Streak.ENDS;
-            case BUDGET_STOPPED, SKIPPED, FAILED, STOPPED -> Streak.NEUTRAL;
+            case BUDGET_STOPPED, SKIPPED, FAILED, STOPPED, TESTS_NOT_COUNTED, AGENT_REFUSED, AGENT_UNAVAILABLE ->
+                    Streak.NEUTRAL;
         };
     }
 
@@ -98,9 +116,15 @@ public enum BuildOutcome {
     /** Counts as "failed" in the report subject and makes the batch exit 1. */
     public boolean failed() {
         return switch (this) {
-            case TESTS_FAILED, GUARD_HELD, AGENT_FAILED, TIMED_OUT, CONFLICT, FAILED -> true;
+            case TESTS_FAILED, GUARD_HELD, AGENT_FAILED, TIMED_OUT, CONFLICT, FAILED, TESTS_NOT_COUNTED, AGENT_REFUSED,
+                 AGENT_UNAVAILABLE -> true;
             default -> false;
         };
+    }
+
+    /** The setup's problem, which status lists for the owner to fix: nothing about the spec would help. */
+    public boolean setupProblem() {
+        return this == FAILED || this == AGENT_REFUSED || this == TESTS_NOT_COUNTED;
     }
 
     /** The words the report and status use. */
@@ -110,7 +134,10 @@ public enum BuildOutcome {
             case PR_UPDATED -> "PR updated";
             case TESTS_FAILED -> "tests failed";
             case GUARD_HELD -> "held by a guard";
+            case TESTS_NOT_COUNTED -> "tests not counted";
             case AGENT_FAILED -> "agent failed";
+            case AGENT_REFUSED -> "agent's key refused";
+            case AGENT_UNAVAILABLE -> "agent's service unavailable";
             case TIMED_OUT -> "timed out";
             case CONFLICT -> "merge conflict";
             case BUDGET_STOPPED -> "budget reached";

@@ -92,7 +92,7 @@ public final class ReadySpecs {
             }
             int failures = history.failuresInARow().getOrDefault(spec.name(), 0);
             if (failures >= build.maxAttempts()) {
-                waiting.add(spec.name() + ": failed " + failures + " batches in a row");
+                waiting.add(spec.name() + ": failed " + failures + (failures == 1 ? " batch" : " batches") + " in a row");
                 continue;
             }
             if (!hasOpenPr && history.openPullRequests() >= build.maxOpenPrs()) {

@@ -125,11 +125,13 @@ public class SupervisorReview {
             case SUCCEEDED -> ReviewStatus.WRITTEN;
             case TIMED_OUT -> ReviewStatus.TIMED_OUT;
             case BUDGET_STOPPED -> ReviewStatus.BUDGET_STOPPED;
-            case FAILED -> ReviewStatus.FAILED;
+            case FAILED, SERVICE_FAILED -> ReviewStatus.FAILED;
             case STOPPED -> ReviewStatus.STOPPED;
             case NOT_STARTED -> ReviewStatus.FAILED;
         };
         String text = status == ReviewStatus.WRITTEN ? written.orElse(outcome.result().summary())
+                : outcome.status() == AgentRunner.Status.SERVICE_FAILED
+                ? outcome.result().summary() + ". " + outcome.result().cause().whatToDo()
                 : outcome.result().summary();
         if (status == ReviewStatus.WRITTEN && (text == null || text.isBlank())) {
             status = ReviewStatus.FAILED;

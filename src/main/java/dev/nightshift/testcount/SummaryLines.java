@@ -2,135 +2,54 @@ package dev.nightshift.testcount;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Reads the closing summary line of the common test runners, when a run left no JUnit XML. */
+/**
+ * Reads the counts from what a test command printed, when it left no JUnit XML. Each family is
+ * one runner's ways of saying it, most telling first: the first that reads decides for that
+ * runner (prove's summary over the TAP lines it shows, gotestsum's over go's lines). Different
+ * runners in one output (a monorepo's packages) add up.
+ */
 final class SummaryLines {
 
-    /** Maven Surefire/Failsafe (and the many tools that copy it): the last total wins. */
-    private static final Pattern MAVEN = Pattern.compile(
-            "Tests run: (\\d+), Failures: (\\d+)(?:, Errors: (\\d+))?(?:, Skipped: (\\d+))?");
-    /** pytest: "==== 3 failed, 40 passed, 2 skipped in 1.2s ====" or "no tests ran". */
-    private static final Pattern PYTEST_LINE = Pattern.compile("^=+ (.*(?:passed|failed|error|errors|skipped|no tests ran).*) =+$",
-            Pattern.MULTILINE);
-    private static final Pattern PYTEST_PART = Pattern.compile("(\\d+) (passed|failed|errors?|skipped|xfailed|xpassed)");
-    /** Jest: "Tests:       1 failed, 2 skipped, 40 passed, 43 total". */
-    private static final Pattern JEST = Pattern.compile("^Tests:\\s+(.*?)(\\d+) total", Pattern.MULTILINE);
-    /** Vitest: "      Tests  1 failed | 40 passed | 2 skipped (43)". */
-    private static final Pattern VITEST = Pattern.compile("^\\s*Tests\\s+(.*)\\((\\d+)\\)\\s*$", Pattern.MULTILINE);
-    private static final Pattern PART = Pattern.compile("(\\d+) (failed|skipped|passed|todo)");
-    /** cargo test: "test result: ok. 12 passed; 0 failed; 1 ignored". */
-    private static final Pattern CARGO = Pattern.compile("test result: \\w+\\. (\\d+) passed; (\\d+) failed; (\\d+) ignored");
-    /** go test -v: one line per test. */
-    private static final Pattern GO = Pattern.compile("^\\s*--- (PASS|FAIL|SKIP): ", Pattern.MULTILINE);
+    static final List<List<RunnerFormat>> FAMILIES = List.of(
+            List.of(JvmAndDotnetRunners.MAVEN_SUMMARY),
+            List.of(PythonRunners.UNITTEST),
+            List.of(PythonRunners.PYTEST_SUMMARY, PythonRunners.PYTEST_PROGRESS),
+            List.of(JavaScriptRunners.JEST_SUMMARY),
+            List.of(JavaScriptRunners.VITEST_SUMMARY),
+            List.of(JavaScriptRunners.MOCHA_SUMMARY),
+            List.of(TapRunners.PROVE_SUMMARY, JavaScriptRunners.NODE_SUMMARY, TapRunners.TAP),
+            List.of(ScriptingRunners.PHPUNIT_SUMMARY),
+            List.of(ScriptingRunners.RSPEC_SUMMARY),
+            List.of(ScriptingRunners.MINITEST_SUMMARY),
+            List.of(ScriptingRunners.EXUNIT_SUMMARY),
+            List.of(NativeRunners.CTEST_SUMMARY),
+            List.of(JvmAndDotnetRunners.DOTNET_SUMMARY),
+            List.of(NativeRunners.NEXTEST_SUMMARY),
+            List.of(NativeRunners.CARGO_SUMMARY),
+            List.of(NativeRunners.GOTESTSUM_SUMMARY, NativeRunners.GO_VERBOSE),
+            List.of(NativeRunners.XCTEST_SUMMARY),
+            List.of(NativeRunners.SWIFT_TESTING_SUMMARY),
+            List.of(PlainLine.PLAIN_SUMMARY));
 
     private SummaryLines() {
     }
 
     static Optional<TestCounts> parse(String output) {
-        if (output == null || output.isBlank()) {
+        List<String> lines = OutputText.lines(output);
+        if (lines.isEmpty()) {
             return Optional.empty();
         }
-        for (Parser parser : List.<Parser>of(SummaryLines::maven, SummaryLines::pytest, SummaryLines::jest,
-                SummaryLines::vitest, SummaryLines::cargo, SummaryLines::go)) {
-            Optional<TestCounts> counts = parser.parse(output);
-            if (counts.isPresent()) {
-                return counts;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private interface Parser {
-        Optional<TestCounts> parse(String output);
-    }
-
-    private static Optional<TestCounts> maven(String output) {
-        Matcher m = MAVEN.matcher(output);
-        TestCounts last = null;
-        while (m.find()) {
-            last = new TestCounts(n(m.group(1)), n(m.group(2)), n(m.group(3)), n(m.group(4)), "summary line");
-        }
-        return Optional.ofNullable(last);
-    }
-
-    private static Optional<TestCounts> pytest(String output) {
-        Matcher line = PYTEST_LINE.matcher(output);
-        String last = null;
-        while (line.find()) {
-            last = line.group(1);
-        }
-        if (last == null) {
-            return Optional.empty();
-        }
-        int passed = 0, failed = 0, errors = 0, skipped = 0;
-        Matcher part = PYTEST_PART.matcher(last);
-        while (part.find()) {
-            int count = n(part.group(1));
-            switch (part.group(2)) {
-                case "passed", "xpassed" -> passed += count;
-                case "failed" -> failed += count;
-                case "error", "errors" -> errors += count;
-                default -> skipped += count;
-            }
-        }
-        return Optional.of(new TestCounts(passed + failed + errors + skipped, failed, errors, skipped, "summary line"));
-    }
-
-    private static Optional<TestCounts> jest(String output) {
-        Matcher m = JEST.matcher(output);
-        TestCounts last = null;
-        while (m.find()) {
-            last = parts(m.group(1), n(m.group(2)));
-        }
-        return Optional.ofNullable(last);
-    }
-
-    private static Optional<TestCounts> vitest(String output) {
-        Matcher m = VITEST.matcher(output);
-        TestCounts last = null;
-        while (m.find()) {
-            if (PART.matcher(m.group(1)).find()) {
-                last = parts(m.group(1), n(m.group(2)));
-            }
-        }
-        return Optional.ofNullable(last);
-    }
-
-    private static TestCounts parts(String text, int total) {
-        int failed = 0, skipped = 0;
-        Matcher part = PART.matcher(text);
-        while (part.find()) {
-            if (part.group(2).equals("failed")) failed += n(part.group(1));
-            if (part.group(2).equals("skipped") || part.group(2).equals("todo")) skipped += n(part.group(1));
-        }
-        return new TestCounts(total, failed, 0, skipped, "summary line");
-    }
-
-    private static Optional<TestCounts> cargo(String output) {
-        Matcher m = CARGO.matcher(output);
         TestCounts total = null;
-        while (m.find()) {
-            int passed = n(m.group(1)), failed = n(m.group(2)), ignored = n(m.group(3));
-            TestCounts one = new TestCounts(passed + failed + ignored, failed, 0, ignored, "summary line");
-            total = total == null ? one : total.plus(one);
+        for (List<RunnerFormat> family : FAMILIES) {
+            for (RunnerFormat format : family) {
+                Optional<TestCounts> counts = format.read(lines);
+                if (counts.isPresent()) {
+                    total = total == null ? counts.get() : total.plus(counts.get());
+                    break;
+                }
+            }
         }
         return Optional.ofNullable(total);
-    }
-
-    private static Optional<TestCounts> go(String output) {
-        Matcher m = GO.matcher(output);
-        int run = 0, failed = 0, skipped = 0;
-        while (m.find()) {
-            run++;
-            if (m.group(1).equals("FAIL")) failed++;
-            if (m.group(1).equals("SKIP")) skipped++;
-        }
-        return run == 0 ? Optional.empty() : Optional.of(new TestCounts(run, failed, 0, skipped, "summary line"));
-    }
-
-    private static int n(String digits) {
-        return digits == null ? 0 : Integer.parseInt(digits);
     }
 }

@@ -2,32 +2,23 @@ package dev.nightshift.testcount;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Counts the tests a run executed: from the JUnit XML reports it left (Surefire, pytest
- * {@code --junitxml}, Jest and Vitest junit reporters, go-junit-report, any JUnit XML), else from
- * the runner's summary line. A gate that cannot count tests cannot tell a run that ran none.
+ * Counts the tests in JUnit XML reports (Surefire, pytest {@code --junitxml}, Jest and Vitest junit
+ * reporters, go-junit-report, PHPUnit {@code --log-junit}, node's junit reporter, any JUnit XML). A
+ * gate that cannot count tests cannot tell a run that ran none.
  */
-public final class TestCounter {
+final class TestCounter {
 
-    /** Folders that never hold a run's own reports, and are large. */
-    private static final Set<String> SKIP = Set.of(".git", ".nightshift", "node_modules", ".venv", "venv",
-            "__pycache__", ".gradle", ".idea");
-    private static final long MAX_REPORT_BYTES = 50L * 1024 * 1024;
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
     static {
@@ -39,38 +30,11 @@ public final class TestCounter {
     private TestCounter() {
     }
 
-    /** Reports first (those written since {@code since}), then the summary line of {@code output}. */
-    public static Optional<TestCounts> count(Path workDir, Instant since, String output) {
-        Optional<TestCounts> reports = fromReports(workDir, since);
-        return reports.isPresent() ? reports : SummaryLines.parse(output);
-    }
-
-    /** The sum over every JUnit XML file under {@code dir} modified at or after {@code since}. */
-    public static Optional<TestCounts> fromReports(Path dir, Instant since) {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return SKIP.contains(d.getFileName().toString()) && !d.equals(dir)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (file.getFileName().toString().endsWith(".xml") && attrs.size() < MAX_REPORT_BYTES
-                            && !attrs.lastModifiedTime().toInstant().isBefore(since)) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /** The sum over the JUnit XML {@code files} (relative to {@code dir}); files that are no report are passed over. */
+    static Optional<TestCounts> fromFiles(Path dir, Collection<Path> files) {
         TestCounts total = null;
         for (Path file : files) {
-            Optional<TestCounts> counts = readReport(file);
+            Optional<TestCounts> counts = readReport(dir.resolve(file));
             if (counts.isPresent()) {
                 total = total == null ? counts.get() : total.plus(counts.get());
             }
@@ -83,7 +47,7 @@ public final class TestCounter {
      * twice); a file that has none but says {@code tests="N"} on its root is taken at its word.
      */
     static Optional<TestCounts> readReport(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             boolean root = true;
             int cases = 0;

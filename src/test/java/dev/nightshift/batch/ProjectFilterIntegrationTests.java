@@ -41,7 +41,8 @@ class ProjectFilterIntegrationTests {
             assertThat(invalid.exitCode()).isEqualTo(BatchResult.BAD_CONFIGURATION);
             assertThat(invalid.batchId()).isNull();
             assertThat(invalid.message()).startsWith("project broken cannot run: ").endsWith("tests: unknown key"
-                    + " (known here: base, health, integration, paths, pr, protected, repo, test)");
+                    + " (known here: base, health, integration, paths, pr, protected, repo, test,"
+                    + " test-reports)");
             JdbcClient db = context.getBean(JdbcClient.class);
             assertThat(db.sql("SELECT COUNT(*) FROM batches").query(Integer.class).single()).isZero();
             assertThat(home.root().resolve("reports")).as("no batch log either").doesNotExist();

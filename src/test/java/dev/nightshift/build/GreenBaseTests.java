@@ -12,7 +12,7 @@ class GreenBaseTests {
 
     @Test
     void aTestCommandTheShellCannotRunOnBaseNamesTheSettingAndTheShellsLine() {
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, null, 127,
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, null, null, 127,
                 "bash: test/run.sh: No such file or directory"))).contains("the test command fails on main at"
                 + " abc1234def before any change (exit 127: bash: test/run.sh: No such file or directory): fix test"
                 + " in wip-specs/calc/project.yml, or make main green");
@@ -20,23 +20,39 @@ class GreenBaseTests {
 
     @Test
     void testsThatFailOnBaseAreARedBase() {
-        assertThat(GreenBase.judge("calc", "trunk", new BaseRun(SHA, 3, 1, null)))
+        assertThat(GreenBase.judge("calc", "trunk", new BaseRun(SHA, 3, 1, 1, null)))
                 .contains("the test command fails on trunk at abc1234def before any change (exit 1): fix test in"
                         + " wip-specs/calc/project.yml, or make trunk green");
     }
 
     @Test
     void aBaseWithoutTestsYetIsNoProblemTheFirstTaskMayAddThem() {
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 0, 0, "Tests run: 0"))).isEmpty();
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, null, 0, "ok"))).as("nothing countable, exit 0").isEmpty();
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 0, 5, "no tests ran in 0.01s")))
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 0, 0, 0, "Tests run: 0"))).isEmpty();
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 0, 0, 5, "no tests ran in 0.01s")))
                 .as("pytest's exit 5 for an empty suite").isEmpty();
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, null, null, 5, null)))
+                .as("pytest -qq prints nothing for an empty suite; its exit 5 says it").isEmpty();
+    }
+
+    @Test
+    void aBaseWhoseTestsCannotBeCountedIsASetupProblemThatSaysWhatItPrintedAndHowToFixIt() {
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, null, null, 0, "build ok ⏎ all good")))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("the test command exits 0 on main at abc1234def,"
+                        + " but nightshift cannot count its tests").contains("(it printed: build ok ⏎ all good)",
+                        "test-reports: in wip-specs/calc/project.yml", "Test runners nightshift counts"));
+    }
+
+    @Test
+    void testsThatFailOnBaseBehindAnExitZeroAreARedBase() {
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 2, 2, 0, "0 passed, 2 failed")))
+                .contains("the test command exits 0 on main at abc1234def, but 2 test(s) failed there before any change:"
+                        + " make main green (or fix test in wip-specs/calc/project.yml)");
     }
 
     @Test
     void aGreenBaseWithTestsLetsTheAgentWorkHoweverFewItRuns() {
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 1, 0, "Tests run: 1, Failures: 0"))).isEmpty();
-        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 1, null, null)))
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 1, 0, 0, "Tests run: 1, Failures: 0"))).isEmpty();
+        assertThat(GreenBase.judge("calc", "main", new BaseRun(SHA, 1, null, null, null)))
                 .as("a count from an older batch, exit not known").isEmpty();
     }
 

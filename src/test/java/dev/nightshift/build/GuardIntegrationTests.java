@@ -35,6 +35,13 @@ class GuardIntegrationTests {
               liar)       printf '#!/usr/bin/env bash\\n[ 1 = 2 ]\\n' > tests/test_new.sh; echo "All 3 tests pass" ;;
               fewer)      rm tests/test_more.sh ;;
               protected)  mkdir -p .github/workflows; echo 'on: push' > .github/workflows/ci.yml ;;
+              planted)    printf '#!/usr/bin/env bash\necho "build ok"\n' > tests/run.sh
+                          pass='<testsuite name="all" tests="50" failures="0"><testcase name="a"/><testcase name="b"/></testsuite>'
+                          mkdir -p target/test-reports reports
+                          echo "$pass" > target/test-reports/TEST-committed.xml; git add -f target/test-reports/TEST-committed.xml
+                          echo "$pass" > target/test-reports/TEST-planted.xml
+                          echo "$pass" > reports/TEST-future.xml; touch -d 'next year' reports/TEST-future.xml ;;
+              exitzero)   printf '#!/usr/bin/env bash\necho "0 passed, 2 failed"\nexit 0\n' > tests/run.sh ;;
             esac
             exit 0
             """.formatted(AWS_KEY);
@@ -47,7 +54,9 @@ class GuardIntegrationTests {
             "bigdelete", "Tidy the big file",
             "liar", "Add the new check",
             "fewer", "Remove tests/test_more.sh, it is obsolete",
-            "protected", "Run CI on push");
+            "protected", "Run CI on push",
+            "planted", "Report the test results",
+            "exitzero", "Simplify the test runner");
 
     private TestHome home;
     private JdbcClient db;
@@ -109,9 +118,10 @@ class GuardIntegrationTests {
     }
 
     @Test
-    void changingTheTestCommandSoNoTestRunsFailsTheGate() {
-        assertThat(outcome("testcmd")).isEqualTo("TESTS_FAILED");
-        assertThat(detail("testcmd")).contains("no JUnit XML report and printed no summary line");
+    void changingTheTestCommandSoNothingCanBeCountedHoldsTheGateAsTestsNotCounted() {
+        assertThat(outcome("testcmd")).isEqualTo("TESTS_NOT_COUNTED");
+        assertThat(detail("testcmd")).contains("exited 0, but it wrote no JUnit XML report and printed no closing line");
+        assertThat(home.originHasBranch("nightshift/0001-testcmd")).as("nothing pushed").isFalse();
         assertThat(home.exists("wip-specs/testcmd/next/0001-testcmd.md")).isTrue();
     }
 
@@ -138,7 +148,7 @@ class GuardIntegrationTests {
     @Test
     void claimingSuccessWithFailingTestsFailsTheGate() {
         assertThat(outcome("liar")).isEqualTo("TESTS_FAILED");
-        assertThat(detail("liar")).isEqualTo("the test command exited with 1");
+        assertThat(detail("liar")).isEqualTo("the test command exited with 1 (3 run, 2 passed, 1 failed, from the JUnit XML)");
         assertThat(db.sql("SELECT test_tail FROM build_results WHERE project = 'liar'").query(String.class).single())
                 .contains("FAIL test_new");
     }
@@ -155,5 +165,19 @@ class GuardIntegrationTests {
     void changingAProtectedPathIsHeld() {
         assertThat(outcome("protected")).isEqualTo("GUARD_HELD");
         assertThat(why("protected")).contains("protected path", "`.github/workflows/ci.yml`");
+    }
+
+    @Test
+    void aPlantedPassingReportAndARunnerThatRunsNothingCountNothing() {
+        assertThat(outcome("planted")).isEqualTo("TESTS_NOT_COUNTED");
+        assertThat(db.sql("SELECT COUNT(*) FROM gate_runs WHERE project = 'planted' AND tests_run IS NULL AND passed = FALSE")
+                .query(Integer.class).single()).as("committed, untracked and future-dated reports: none counted").isEqualTo(1);
+    }
+
+    @Test
+    void aRunnerThatPrintsFailuresAndExitsZeroFailsTheGate() {
+        assertThat(outcome("exitzero")).isEqualTo("TESTS_FAILED");
+        assertThat(detail("exitzero")).isEqualTo("the test command exited 0, but 2 test(s) failed (2 run, 0 passed,"
+                + " 2 failed, from the plain summary line)");
     }
 }

@@ -122,6 +122,8 @@ class StatusAndDoctorIntegrationTests {
                 "OK    shop: wip-specs/shop/project.yml valid",
                 "OK    shop repository: " + home.origin() + " has main",
                 "OK    mail: no mail.smtp: each report waits in reports/outbox/ (set mail.smtp to send)");
+        assertThat(doctor.lines()).as("test on base, counted").anySatisfy(l -> assertThat(l)
+                .startsWith("OK    shop tests: main at ").contains(": 1 tests counted (JUnit XML), "));
         assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith("OK    git: git version"));
         assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith(
                 "FAIL  broken: wip-specs/broken/project.yml:3: tests: unknown key").endsWith(
@@ -142,6 +144,8 @@ class StatusAndDoctorIntegrationTests {
         assertThat(good.lines()).contains("WARN  budget: cost unknown: the budget cannot stop this agent (agent.kind"
                 + " generic reports no cost) -> watch its spend where its model is billed, or use a kind that reports"
                 + " cost (claude, codex, aider)");
+        assertThat(Captured.run(home, "doctor", "--quick").out()).as("--quick runs no test")
+                .doesNotContain("shop tests").contains("all 7 checks passed");
 
         home.project("shop", "base: trunk\n");
         Captured noBase = Captured.run(home, "doctor");

@@ -56,7 +56,7 @@ class UsageIntegrationTests {
         assertThat(invalid.exit()).as("an invalid project is no success").isEqualTo(2);
         assertThat(invalid.err().strip()).isEqualTo("nightshift: project broken cannot run: " + home.home().wipSpecs()
                 + "/broken/project.yml:3: tests: unknown key (known here: base, health, integration, paths, pr, protected,"
-                + " repo, test)");
+                + " repo, test, test-reports)");
         assertThat(badName.exit()).isEqualTo(2);
         assertThat(badName.err().strip()).isEqualTo("nightshift: --project \"_example\" is not a project name nightshift"
                 + " accepts: it uses characters outside a-z, 0-9, '.', '_', '-' or does not start with a letter or digit");

@@ -151,4 +151,12 @@ class ProcessRunnerTests {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
     }
+
+    @Test
+    void aLoggedCommandIsQuotedSoPastingItRunsTheSame() {
+        assertThat(String.join(" ", java.util.List.of("bash", "-c", "python3 -m unittest").stream()
+                .map(ProcessRunner::quoted).toList())).isEqualTo("bash -c 'python3 -m unittest'");
+        assertThat(ProcessRunner.quoted("it's")).isEqualTo("'it'\\''s'");
+        assertThat(ProcessRunner.quoted("")).isEqualTo("''");
+    }
 }

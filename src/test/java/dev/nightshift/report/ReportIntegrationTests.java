@@ -74,7 +74,7 @@ class ReportIntegrationTests {
         assertThat(html).contains("<a href=\"https://github.com/me/shop/pull/12\" style=\"color:#0969da;\">PR #12 (opened)</a>");
         assertThat(text).contains("PR:    PR #12 (opened) https://github.com/me/shop/pull/12");
         for (String fact : List.of("PR opened", "tests failed", "timed out", "$0.42", "$0.30", "$1.10", "4m12s", "30m00s",
-                "41 run, 41 passed", "40 run, 38 passed", "Added the Customer model; the webhook is next.",
+                "41 run, 41 passed", "40 run, 38 passed, 2 failed", "Added the Customer model; the webhook is next.",
                 "active spec, task 1 of 2, priority 2")) {
             assertThat(html).contains(fact);
             assertThat(text).contains(fact);

@@ -175,10 +175,10 @@ class BrokenInputTests {
                         "wip-specs/shop/project.yml:1: test: missing; this key is required; the project is skipped until this is fixed"),
                 project("an unknown key", SHOP + "tset: make\n",
                         "wip-specs/shop/project.yml:3: tset: unknown key (known here: base, health, integration, paths,"
-                                + " pr, protected, repo, test); the project is skipped until this is fixed"),
+                                + " pr, protected, repo, test, test-reports); the project is skipped until this is fixed"),
                 project("a mistyped required key", "repo: /srv/shop.git\ntets: make test\n",
                         "wip-specs/shop/project.yml:2: tets: unknown key (known here: base, health, integration, paths,"
-                                + " pr, protected, repo, test); the project is skipped until this is fixed"),
+                                + " pr, protected, repo, test, test-reports); the project is skipped until this is fixed"),
                 project("a mistyped key in a health check", SHOP + "health:\n  - url: https://shop.example.com\n    expct: 200\n",
                         "wip-specs/shop/project.yml:5: health[0].expct: unknown key (known here: body, expect, timeout,"
                                 + " url); the project is skipped until this is fixed"),

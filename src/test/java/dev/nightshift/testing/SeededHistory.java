@@ -84,6 +84,9 @@ public final class SeededHistory {
         builds.save(result(BATCH, "api", "0002-sum", "Sum two numbers", BuildOutcome.TESTS_FAILED,
                 "the tests failed after 1 fix attempt", HOSTILE_TAIL, null, null, 190_000L, "0.30", 40, 38, null,
                 at("14:03:40")));
+        builds.saveGate(new dev.nightshift.store.Records.GateRun(null, BATCH, "api", "0002-sum", "test", 2,
+                at("14:03:10"), at("14:03:30"), 1, false, 40, 38, 2, 0, false, "the test command exited with 1",
+                "reports/" + BATCH + "/logs/test-api-2.log", HOSTILE_TAIL));
         builds.save(result(BATCH, "web", "0007-slow", "Refactor", BuildOutcome.TIMED_OUT,
                 "the agent timed out after 30m00s; its process tree was killed", null, null, null, 1_800_000L, "1.10",
                 null, null, HOSTILE_NOTE, at("14:03:40")));

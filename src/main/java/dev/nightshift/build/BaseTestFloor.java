@@ -6,6 +6,7 @@ import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.Worktrees;
@@ -74,18 +75,20 @@ public class BaseTestFloor {
     private final Worktrees worktrees;
     private final ProcessRunner runner;
     private final ProcessEnvironment environment;
+    private final Sandbox sandbox;
     private final BaseTestCountRepository counts;
     private final IntegrationRepository integrationRuns;
     private final Clock clock;
 
     public BaseTestFloor(NightshiftSettings settings, Git git, Worktrees worktrees, ProcessRunner runner,
-                         ProcessEnvironment environment, BaseTestCountRepository counts,
+                         ProcessEnvironment environment, Sandbox sandbox, BaseTestCountRepository counts,
                          IntegrationRepository integrationRuns, Clock clock) {
         this.settings = settings;
         this.git = git;
         this.worktrees = worktrees;
         this.runner = runner;
         this.environment = environment;
+        this.sandbox = sandbox;
         this.counts = counts;
         this.integrationRuns = integrationRuns;
         this.clock = clock;
@@ -149,8 +152,9 @@ public class BaseTestFloor {
         try {
             Instant started = clock.instant();
             Path logFile = logs.resolve("base-tests-" + project + ".log");
-            ProcessResult run = runner.run(ProcessSpec.of("base tests", List.of("bash", "-c", projectSettings.test()), checkout,
-                    environment.forTools(Map.of("CI", "true")), settings.timeouts().tests(), logFile));
+            ProcessResult run = runner.run(sandbox.forTests(ProcessSpec.of("base tests", List.of("bash", "-c",
+                    projectSettings.test()), checkout, environment.forTools(Map.of("CI", "true")), settings.timeouts().tests(),
+                    logFile)));
             Optional<TestCounts> counted = run.timedOut() ? Optional.empty()
                     : TestCounter.count(checkout, started, TestGate.output(run));
             BaseTestCount measured = new BaseTestCount(project, commit, hash, batchId,

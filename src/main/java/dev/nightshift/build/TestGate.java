@@ -6,6 +6,7 @@ import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Records.GateRun;
@@ -39,15 +40,17 @@ public class TestGate {
     private final NightshiftSettings settings;
     private final ProcessRunner runner;
     private final ProcessEnvironment environment;
+    private final Sandbox sandbox;
     private final BuildRepository builds;
     private final BaseTestFloor base;
     private final Clock clock;
 
-    public TestGate(NightshiftSettings settings, ProcessRunner runner, ProcessEnvironment environment,
+    public TestGate(NightshiftSettings settings, ProcessRunner runner, ProcessEnvironment environment, Sandbox sandbox,
                     BuildRepository builds, BaseTestFloor base, Clock clock) {
         this.settings = settings;
         this.runner = runner;
         this.environment = environment;
+        this.sandbox = sandbox;
         this.builds = builds;
         this.base = base;
         this.clock = clock;
@@ -110,8 +113,8 @@ public class TestGate {
         Instant started = clock.instant();
         Path log = where.logs().resolve(kind + "-" + where.spec().project() + "-" + where.attempt() + ".log");
         Map<String, String> env = environment.forTools(Map.of("CI", "true"));
-        ProcessResult process = runner.run(ProcessSpec.of(kind, List.of("bash", "-c", command), where.worktree(), env,
-                settings.timeouts().tests(), log));
+        ProcessResult process = runner.run(sandbox.forTests(ProcessSpec.of(kind, List.of("bash", "-c", command),
+                where.worktree(), env, settings.timeouts().tests(), log)));
         Optional<TestCounts> counts = process.timedOut() ? Optional.empty()
                 : TestCounter.count(where.worktree(), started, output(process));
         return new Run(process, counts, started, log);

@@ -6,6 +6,7 @@ import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
@@ -48,11 +49,12 @@ public class IntegrationPhase implements Phase {
     private final Git git;
     private final ProcessRunner runner;
     private final ProcessEnvironment environment;
+    private final Sandbox sandbox;
     private final IntegrationRepository runs;
     private final Clock clock;
 
     public IntegrationPhase(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
-                            Git git, ProcessRunner runner, ProcessEnvironment environment, IntegrationRepository runs,
+                            Git git, ProcessRunner runner, ProcessEnvironment environment, Sandbox sandbox, IntegrationRepository runs,
                             Clock clock) {
         this.home = home;
         this.settings = settings;
@@ -61,6 +63,7 @@ public class IntegrationPhase implements Phase {
         this.git = git;
         this.runner = runner;
         this.environment = environment;
+        this.sandbox = sandbox;
         this.runs = runs;
         this.clock = clock;
     }
@@ -92,6 +95,10 @@ public class IntegrationPhase implements Phase {
                     log.info("DRY-RUN: would run the integration tests of {} at {}", project.name(), head);
                     continue;
                 }
+                if (sandbox.problem().isPresent()) {
+                    done.add(project.name() + " not run (" + sandbox.problem().get() + ")");
+                    continue;
+                }
                 done.add(project.name() + (runOne(run, project, clone, head, logs, gitLog) ? " green" : " RED"));
             } catch (GitException e) {
                 log.warn("integration of {} could not start: {}", project.name(), e.getMessage());
@@ -112,8 +119,9 @@ public class IntegrationPhase implements Phase {
         // After the checkout: report files that came with the commit are not this run's.
         Instant testsSince = clock.instant();
         try {
-            ProcessResult result = runner.run(ProcessSpec.of("integration", List.of("bash", "-c", project.settings().integration()),
-                    checkout, environment.forTools(Map.of("CI", "true")), settings.timeouts().integration(), log));
+            ProcessResult result = runner.run(sandbox.forTests(ProcessSpec.of("integration", List.of("bash", "-c",
+                    project.settings().integration()), checkout, environment.forTools(Map.of("CI", "true")),
+                    settings.timeouts().integration(), log)));
             // Reports written in the checkout by this run, else the runner's summary line: the base count
             // that the build gate's ratchet compares against.
             Optional<TestCounts> counts = TestCounter.count(checkout, testsSince, result.tail());

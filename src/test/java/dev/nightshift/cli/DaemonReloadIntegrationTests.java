@@ -63,7 +63,7 @@ class DaemonReloadIntegrationTests {
             home.settings(common + "agent: {kind: generic, comand: \"" + first + "\"}\n");
             String invalid = "ERROR nightshift.yml changed but cannot be used; the daemon keeps the settings it runs with"
                     + " until it is fixed: " + home.home().settingsFile() + ":3: agent.comand: unknown key (known here:"
-                    + " command, env, kind, prices)";
+                    + " command, env, kind, prices, sandbox, sandbox-network)";
             awaitThat(daemon, log, () -> read(log).contains(invalid));
             long before = count(read(runs), "b");
             awaitThat(daemon, log, () -> count(read(runs), "b") >= before + 2);

@@ -127,7 +127,8 @@ class StatusAndDoctorIntegrationTests {
                 "FAIL  broken: wip-specs/broken/project.yml:3: tests: unknown key").endsWith(
                 "-> fix wip-specs/broken/project.yml; the project is skipped until then"));
         assertThat(doctor.lines()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
-        assertThat(doctor.out()).contains("3 of 10 checks failed");
+        assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith("OK    agent sandbox: bubblewrap at /"));
+        assertThat(doctor.out()).contains("3 of 11 checks failed");
     }
 
     @Test
@@ -138,7 +139,7 @@ class StatusAndDoctorIntegrationTests {
 
         Captured good = Captured.run(home, "doctor");
         assertThat(good.exit()).as(good.out()).isZero();
-        assertThat(good.out()).contains("all 7 checks passed");
+        assertThat(good.out()).contains("all 8 checks passed");
 
         home.project("shop", "base: trunk\n");
         Captured noBase = Captured.run(home, "doctor");
@@ -174,7 +175,7 @@ class StatusAndDoctorIntegrationTests {
 
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.lines()).contains(
-                "FAIL  nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices)"
+                "FAIL  nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices, sandbox, sandbox-network)"
                         + " -> fix that line; until then every batch stops at once with exit code 2",
                 "SKIP  schedule: not checked: nightshift.yml is invalid",
                 "SKIP  agent: not checked: nightshift.yml is invalid",

@@ -51,6 +51,18 @@ class SandboxSetupIntegrationTests {
     }
 
     @Test
+    void theDemoRunsWithoutBubblewrapAndSaysThatItRanUnconfined() throws Exception {
+        TestHome home = TestHome.create(dir);
+
+        assertThat(child(home, pathWithoutBubblewrap(), "demo")).isZero();
+
+        String console = Files.readString(dir.resolve("demo.log"));
+        assertThat(console).contains("bubblewrap is not installed: the demo agent and the tests run unconfined",
+                "The agent ran unconfined", "PR opened");
+        assertThat(home.root().resolve("demo/nightshift.yml")).content().contains("sandbox: none");
+    }
+
+    @Test
     void withSandboxNoneEveryReportSaysTheAgentRanUnconfined() throws Exception {
         TestHome home = TestHome.create(dir);
         Path agent = home.agent("agent.sh", "cat > /dev/null\nprintf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_more.sh\n");

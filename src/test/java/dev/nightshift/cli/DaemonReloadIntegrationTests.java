@@ -37,7 +37,8 @@ class DaemonReloadIntegrationTests {
         Path first = home.agent("agent-a.sh", "cat > /dev/null\necho a >> " + runs + "\n");
         Path second = home.agent("agent-b.sh", "cat > /dev/null\necho b >> " + runs + "\n");
         String common = "schedule: \"*/2 * * * * ?\"\nbuild: {max-attempts: 1000}\n";
-        home.settings(common + "agent: {kind: generic, command: \"" + first + "\"}\n");
+        // Unconfined: the agents say they ran in the test's folder, where a sandbox would hide it.
+        home.settings(common + "agent: {kind: generic, command: \"" + first + "\", sandbox: none}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         TestHome.write(home.home().pauseFile(), "paused for the test\n");
@@ -54,7 +55,7 @@ class DaemonReloadIntegrationTests {
             Files.delete(home.home().pauseFile());
             awaitThat(daemon, log, () -> read(runs).contains("a"));
 
-            home.settings(common + "agent: {kind: generic, command: \"" + second + "\"}\n");
+            home.settings(common + "agent: {kind: generic, command: \"" + second + "\", sandbox: none}\n");
             awaitThat(daemon, log, () -> read(runs).contains("b"));
             assertThat(read(runs)).as("the new agent only once the old one's batches ended").matches("(a\n)+(b\n)+");
             assertThat(read(log)).contains("nightshift.yml changed: the daemon restarts with it as soon as no batch runs",

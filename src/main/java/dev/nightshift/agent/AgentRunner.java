@@ -7,6 +7,7 @@ import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
@@ -37,6 +38,10 @@ public class AgentRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AgentRunner.class);
     static final String BUDGET_NOTE = "Budget reached: no agent run was started";
+    /** Put at the top of the report of every batch in which an agent ran without the sandbox. */
+    public static final String UNCONFINED_NOTE = "The agent ran unconfined (agent.sandbox: none in nightshift.yml):"
+            + " it could read the owner's files and use the owner's credentials, and only nightshift's checks stood"
+            + " between it and the push.";
 
     /** One run's inputs. {@code purpose} is build, fix, merge or review. */
     public record Request(String batchId, String project, String spec, String task, String purpose, int attempt,
@@ -86,11 +91,12 @@ public class AgentRunner {
     private final AgentRunRepository runs;
     private final Budget budget;
     private final BatchRepository batches;
+    private final Sandbox sandbox;
     private final Clock clock;
 
     public AgentRunner(Home home, NightshiftSettings settings, List<CodingAgent> kinds, ProcessRunner runner,
                        ProcessEnvironment environment, AgentRunRepository runs, Budget budget, BatchRepository batches,
-                       Clock clock) {
+                       Sandbox sandbox, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.kinds = kinds.stream().collect(Collectors.toMap(CodingAgent::kind, Function.identity()));
@@ -99,6 +105,7 @@ public class AgentRunner {
         this.runs = runs;
         this.budget = budget;
         this.batches = batches;
+        this.sandbox = sandbox;
         this.clock = clock;
     }
 
@@ -132,6 +139,12 @@ public class AgentRunner {
         if (!resolved.startable()) {
             log.warn("{}; the agent is not started for {}/{}", resolved.problem(), request.project(), request.spec());
             return new Outcome(Status.NOT_STARTED, AgentResult.withoutUsage(false, resolved.problem()), Duration.ZERO,
+                    null, null);
+        }
+        Optional<String> noSandbox = sandbox.problem();
+        if (noSandbox.isPresent()) {
+            log.warn("{}; the agent is not started for {}/{}", noSandbox.get(), request.project(), request.spec());
+            return new Outcome(Status.NOT_STARTED, AgentResult.withoutUsage(false, noSandbox.get()), Duration.ZERO,
                     null, null);
         }
         Budget.State spend = budget.now();
@@ -177,6 +190,11 @@ public class AgentRunner {
         if (invocation.stdin() == null) {
             spec = spec.withStdin(null);
         }
+        spec = sandbox.forAgent(spec, AgentSight.readOnly(home, request.project(), promptFile, resolved.words()),
+                AgentSight.writable(home, request.project(), request.workDir(), invocation.usageFile()));
+        if (!sandbox.confines()) {
+            noteUnconfined(request.batchId());
+        }
         ProcessResult process;
         try {
             process = runner.run(spec, marker);
@@ -207,6 +225,13 @@ public class AgentRunner {
         log.info("agent on {}/{} ended: {} in {}s{}", request.project(), request.spec(), status,
                 process.elapsed().toSeconds(), result.costUsd() != null ? ", $" + result.costUsd() : "");
         return new Outcome(status, result, process.elapsed(), runId, spend.describe());
+    }
+
+    private synchronized void noteUnconfined(String batchId) {
+        boolean noted = batches.find(batchId).map(b -> b.note() != null && b.note().contains(UNCONFINED_NOTE)).orElse(false);
+        if (!noted) {
+            batches.addNote(batchId, UNCONFINED_NOTE);
+        }
     }
 
     /** In the owner's words, without the wrapper nightshift starts every command under. */

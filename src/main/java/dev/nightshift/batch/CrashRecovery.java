@@ -2,6 +2,7 @@ package dev.nightshift.batch;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.exec.ProcessTree;
+import dev.nightshift.exec.StrayProcesses;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.store.AgentRunRepository;
@@ -80,7 +81,8 @@ public class CrashRecovery {
         }
         List<String> notes = new ArrayList<>();
         for (Records.Batch dead : batches.running()) {
-            int killed = ProcessTree.killByMarkerPrefix(ProcessTree.batchPrefix(home.root(), dead.id()) + "/");
+            int killed = ProcessTree.killByMarkerPrefix(ProcessTree.batchPrefix(home.root(), dead.id()) + "/")
+                    + killStrays();
             // The latest phase that never ended is where the process died.
             String phase = batches.phases(dead.id()).stream().filter(p -> p.endedAt() == null)
                     .map(Records.Phase::phase).reduce((first, later) -> later).orElse(null);
@@ -100,6 +102,14 @@ public class CrashRecovery {
             notes.add(note);
         }
         return notes;
+    }
+
+    /**
+     * A process that dropped the marker and left its group still works in a worktree of this home:
+     * it dies too, before its worktree is touched. Only the first batch found dead finds any.
+     */
+    private int killStrays() {
+        return StrayProcesses.killWorkingIn(home.state());
     }
 
     private int keepWorkAndRemoveWorktrees(String deadBatch, String newBatchId) {

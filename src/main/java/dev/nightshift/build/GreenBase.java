@@ -1,6 +1,7 @@
 package dev.nightshift.build;
 
 import dev.nightshift.build.BaseTestFloor.BaseRun;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.spec.ProjectQueue;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,13 +25,19 @@ public class GreenBase {
     static final int NO_TESTS_COLLECTED = 5;
 
     private final BaseTestFloor floor;
+    private final Sandbox sandbox;
 
-    public GreenBase(BaseTestFloor floor) {
+    public GreenBase(BaseTestFloor floor, Sandbox sandbox) {
         this.floor = floor;
+        this.sandbox = sandbox;
     }
 
     /** Why the agent may not work on the project now, or empty when base is green (or cannot be told). */
     public Optional<String> problem(String batchId, ProjectQueue project, Path clone, Path logs) {
+        // Without its sandbox no test command runs at all: that, not base, is what the owner must fix.
+        if (sandbox.problem().isPresent()) {
+            return sandbox.problem();
+        }
         return floor.onBase(batchId, project.name(), project.settings(), clone, logs)
                 .flatMap(run -> judge(project.name(), project.settings().base(), run));
     }

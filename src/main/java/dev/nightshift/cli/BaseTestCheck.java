@@ -7,6 +7,7 @@ import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.git.Git;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.testcount.TestCommand;
@@ -34,12 +35,12 @@ final class BaseTestCheck {
     private final Git git;
     private final TestCommand tests;
 
-    BaseTestCheck(NightshiftSettings settings, ProcessRunner runner) {
+    BaseTestCheck(NightshiftSettings settings, ProcessRunner runner, Sandbox sandbox) {
         this.settings = settings;
         this.runner = runner;
         this.environment = ProcessEnvironment.ofSystem(Set.of());
         this.git = new Git(runner, environment);
-        this.tests = new TestCommand(runner, environment, git, Clock.systemUTC());
+        this.tests = new TestCommand(runner, environment, sandbox, git, Clock.systemUTC());
     }
 
     Check check(ProjectQueue project, String repository) {

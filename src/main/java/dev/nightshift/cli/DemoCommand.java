@@ -5,6 +5,7 @@ import dev.nightshift.batch.BatchRequest;
 import dev.nightshift.batch.BatchResult;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SandboxMode;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.demo.DemoHome;
 import java.io.PrintStream;
@@ -37,6 +38,10 @@ class DemoCommand implements Callable<Integer> {
         DemoHome.create(dir);
         Home demo = new Home(dir);
         NightshiftSettings settings = SettingsFiles.readGlobal(demo);
+        System.out.println(settings.agent().sandbox() == SandboxMode.BWRAP
+                ? "the demo agent and the tests run in the bubblewrap sandbox (agent.sandbox: bwrap)"
+                : "bubblewrap is not installed: the demo agent and the tests run unconfined (agent.sandbox: none in"
+                + " demo/nightshift.yml; apt-get install bubblewrap to confine them)");
         BatchResult result;
         try (ConfigurableApplicationContext context = NightshiftContext.start(demo, settings, NightshiftContext.Purpose.BATCH)) {
             result = context.getBean(BatchLauncher.class).launch(new BatchRequest("demo", false, null));

@@ -1,6 +1,7 @@
 package dev.nightshift.cli;
 
 import dev.nightshift.config.Home;
+import dev.nightshift.config.SandboxChoice;
 import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.spec.ProjectQueue;
@@ -61,7 +62,10 @@ class DoctorCommand implements Callable<Integer> {
                 Check remote = checks.remote(runner, project, checks.repository(project));
                 all.add(remote);
                 if (!quick && remote.verdict() == Check.Verdict.OK) {
-                    all.add(new BaseTestCheck(settings.settings(), runner).check(project, checks.repository(project)));
+                    // The same confinement as the batch's test runs, so what doctor counts is what the gate will.
+                    all.add(new BaseTestCheck(settings.settings(), runner,
+                            SandboxChoice.of(home, settings.settings(), ProcessEnvironment.ofSystem(Set.of())))
+                            .check(project, checks.repository(project)));
                 }
             }
         }

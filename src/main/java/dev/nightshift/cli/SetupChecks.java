@@ -5,8 +5,10 @@ import dev.nightshift.agent.CommandWords;
 import dev.nightshift.config.ConfigException;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SandboxMode;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.config.SmtpSettings;
+import dev.nightshift.exec.Bubblewrap;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
@@ -85,6 +87,7 @@ final class SetupChecks {
         }
         List<Check> checks = new ArrayList<>();
         checks.add(binary("agent", settings.settings().agent().command(), "agent.command", settings.fromFile()));
+        checks.add(sandbox(settings.settings().agent().sandbox()));
         if (settings.settings().supervisorAgent() != null) {
             checks.add(binary("supervisor agent", settings.settings().supervisorAgent(), "supervisor-agent", true));
         }
@@ -181,6 +184,17 @@ final class SetupChecks {
                         "install it, or set " + key + " to the program's full path")
                 : Check.fail(subject, "\"" + program + "\", " + byDefault + ", " + missing,
                         "install it, or write a nightshift.yml that sets " + key + " to the agent's command line");
+    }
+
+    /** bubblewrap, which the agent and the test commands run in unless the owner chose to run them unconfined. */
+    static Check sandbox(SandboxMode mode) {
+        if (mode == SandboxMode.NONE) {
+            return Check.ok("agent sandbox", "none (agent.sandbox in nightshift.yml): the agent and the test commands run"
+                    + " unconfined, and every report says so");
+        }
+        return Bubblewrap.find(System.getenv("PATH"))
+                .map(bwrap -> Check.ok("agent sandbox", "bubblewrap at " + bwrap))
+                .orElseGet(() -> Check.fail("agent sandbox", Bubblewrap.missing(), Bubblewrap.INSTALL));
     }
 
     Optional<Path> findExecutable(String program) {

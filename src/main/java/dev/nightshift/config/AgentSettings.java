@@ -6,9 +6,12 @@ import java.util.List;
  * The coding agent: its kind, its command line (split as a shell would, never run by one) and
  * the only environment variables it may see besides PATH, HOME, LANG and TERM.
  *
- * @param prices what its model costs, for kinds that report tokens but no cost (codex)
+ * @param prices         what its model costs, for kinds that report tokens but no cost (codex)
+ * @param sandbox        how the agent and the project's test commands are confined (default bwrap)
+ * @param sandboxNetwork whether the agent's sandbox keeps the network (default host)
  */
-public record AgentSettings(AgentKind kind, String command, List<String> env, AgentPrices prices) {
+public record AgentSettings(AgentKind kind, String command, List<String> env, AgentPrices prices,
+                            SandboxMode sandbox, SandboxNetwork sandboxNetwork) {
 
     public static final String CLAUDE_COMMAND =
             "claude -p --output-format json --dangerously-skip-permissions --max-turns 60";
@@ -20,7 +23,14 @@ public record AgentSettings(AgentKind kind, String command, List<String> env, Ag
         }
         env = env != null ? List.copyOf(env) : defaultEnv(kind);
         prices = prices != null ? prices : AgentPrices.defaults();
+        sandbox = sandbox != null ? sandbox : SandboxMode.BWRAP;
+        sandboxNetwork = sandboxNetwork != null ? sandboxNetwork : SandboxNetwork.HOST;
         EnvironmentNames.checkAgentEnv("env", env, null);
+    }
+
+    /** With the default sandbox (bwrap, host network). */
+    public AgentSettings(AgentKind kind, String command, List<String> env, AgentPrices prices) {
+        this(kind, command, env, prices, null, null);
     }
 
     public static AgentSettings defaults() {

@@ -1,6 +1,7 @@
 package dev.nightshift.config;
 
 import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.secret.MaskedMessageConverter;
 import dev.nightshift.secret.SecretMasker;
 import java.time.Clock;
@@ -49,5 +50,10 @@ class NightshiftBeans {
             never.add(settings.notifications().tokenEnv());
         }
         return ProcessEnvironment.ofSystem(never);
+    }
+
+    @Bean
+    Sandbox sandbox(Home home, NightshiftSettings settings, ProcessEnvironment environment) {
+        return SandboxChoice.of(home, settings, environment);
     }
 }

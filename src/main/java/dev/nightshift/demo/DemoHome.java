@@ -1,5 +1,6 @@
 package dev.nightshift.demo;
 
+import dev.nightshift.exec.Bubblewrap;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
@@ -59,7 +60,8 @@ public final class DemoHome {
                 String placed = name.equals("sample/gitignore") ? "sample/.gitignore" : name;
                 Path target = placed.startsWith("sample/") ? seed.resolve(placed.substring("sample/".length())) : dir.resolve(placed);
                 if (name.equals("nightshift.yml")) {
-                    text = text.replace("@AGENT@", dir.resolve("agent").resolve("demo-agent.sh").toString());
+                    text = text.replace("@AGENT@", dir.resolve("agent").resolve("demo-agent.sh").toString())
+                            .replace("@SANDBOX@", sandbox());
                 }
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, text, StandardCharsets.UTF_8);
@@ -72,6 +74,14 @@ public final class DemoHome {
         } catch (IOException e) {
             throw new UncheckedIOException("could not make the demo home in " + dir, e);
         }
+    }
+
+    /**
+     * bwrap where bubblewrap is installed, else none: the demo runs on a machine with nothing but a
+     * JDK, Maven and git, and says which it chose.
+     */
+    public static String sandbox() {
+        return Bubblewrap.find(System.getenv("PATH")).isPresent() ? "bwrap" : "none";
     }
 
     /** The sample's history: one commit on main, pushed into a bare repository that plays "origin". */

@@ -88,8 +88,30 @@ public class ProcessRunner {
         Duration timeout = deadline.clamp(spec.timeout());
         Map<String, String> env = new HashMap<>(spec.env());
         env.put(ProcessTree.MARKER, marker);
+        Confinement confinement = spec.confinement();
+        if (confinement != null && confinement.bwrap() == null) {
+            return notStarted(spec, confinement.missing());
+        }
+        try (ScratchHome scratch = confinement == null ? null : ScratchHome.create(confinement.scratchRoot())) {
+            List<String> words = spec.command();
+            if (scratch != null) {
+                env.put("HOME", scratch.path().toString());
+                words = BubblewrapArguments.command(confinement, spec.workDir(), scratch.path(), words);
+            }
+            return run(spec, marker, timeout, env, words);
+        }
+    }
 
-        CommandLine command = commandLine(spec.command());
+    private ProcessResult notStarted(ProcessSpec spec, String why) {
+        try (LogSink sink = new LogSink(spec.logFile(), masker, false)) {
+            sink.note(COULD_NOT_START + spec.command().get(0) + ": " + why);
+            return new ProcessResult(-1, false, Duration.ZERO, sink.tail(), "", spec.logFile());
+        }
+    }
+
+    private ProcessResult run(ProcessSpec spec, String marker, Duration timeout, Map<String, String> env,
+                              List<String> words) {
+        CommandLine command = commandLine(words);
         AtomicReference<Process> process = new AtomicReference<>();
         DefaultExecutor executor = new DefaultExecutor() {
             @Override
@@ -106,7 +128,8 @@ public class ProcessRunner {
         AtomicBoolean timedOut = new AtomicBoolean();
         try (LogSink sink = new LogSink(spec.logFile(), masker, spec.captureStdout())) {
             sink.note("$ " + masker.mask(String.join(" ", shorten(spec.command()))) + "    # in " + spec.workDir()
-                    + ", timeout " + timeout.toSeconds() + "s");
+                    + ", timeout " + timeout.toSeconds() + "s"
+                    + (spec.confinement() != null ? ", in the bubblewrap sandbox (HOME " + env.get("HOME") + ")" : ""));
             PumpStreamHandler streams = new PumpStreamHandler(sink.stream(true), sink.stream(false),
                     spec.stdin() == null ? null : new ByteArrayInputStream(spec.stdin().getBytes(StandardCharsets.UTF_8)));
             streams.setStopTimeout(PUMP_STOP);
@@ -154,7 +177,8 @@ public class ProcessRunner {
                 exit = process.get().exitValue();
                 sink.note("nightshift: " + spec.label() + " left process(es) running that held its output; they were killed");
             }
-            String notStarted = timedOut.get() ? null : wrapperCouldNotStart(exit, sink.tail());
+            String notStarted = timedOut.get() ? null : spec.confinement() != null
+                    ? SandboxStart.failure(exit, sink.tail()) : wrapperCouldNotStart(exit, sink.tail());
             if (notStarted != null) {
                 // setsid ran but could not execute the command (not found, not executable): the
                 // command itself never started, as when the JVM cannot launch it (exit -1).

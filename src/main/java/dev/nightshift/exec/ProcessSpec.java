@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param timeout       mandatory: at the limit the whole process tree is killed
  * @param logFile       every line of standard output and error, secrets masked
  * @param captureStdout whether standard output is also kept in memory (for parsing a result)
+ * @param confinement   the sandbox it runs in ({@link Sandbox}); {@code null} for none
  */
 public record ProcessSpec(
         String label,
@@ -25,7 +26,8 @@ public record ProcessSpec(
         String stdin,
         Duration timeout,
         Path logFile,
-        boolean captureStdout) {
+        boolean captureStdout,
+        Confinement confinement) {
 
     public ProcessSpec {
         Objects.requireNonNull(label, "label");
@@ -46,14 +48,19 @@ public record ProcessSpec(
 
     public static ProcessSpec of(String label, List<String> command, Path workDir, Map<String, String> env,
                                  Duration timeout, Path logFile) {
-        return new ProcessSpec(label, command, workDir, env, null, timeout, logFile, false);
+        return new ProcessSpec(label, command, workDir, env, null, timeout, logFile, false, null);
     }
 
     public ProcessSpec withStdin(String text) {
-        return new ProcessSpec(label, command, workDir, env, text, timeout, logFile, captureStdout);
+        return new ProcessSpec(label, command, workDir, env, text, timeout, logFile, captureStdout, confinement);
     }
 
     public ProcessSpec capturingStdout() {
-        return new ProcessSpec(label, command, workDir, env, stdin, timeout, logFile, true);
+        return new ProcessSpec(label, command, workDir, env, stdin, timeout, logFile, true, confinement);
+    }
+
+    /** The same command in a bubblewrap sandbox; ask {@link Sandbox} for one. */
+    public ProcessSpec confined(Confinement sandbox) {
+        return new ProcessSpec(label, command, workDir, env, stdin, timeout, logFile, captureStdout, sandbox);
     }
 }

@@ -140,11 +140,11 @@ public final class ProcessTree {
         return stat.charAt(state) != 'Z';
     }
 
-    private interface ProcessVisitor {
+    interface ProcessVisitor {
         void visit(long pid);
     }
 
-    private static void forEachProcess(ProcessVisitor visitor) {
+    static void forEachProcess(ProcessVisitor visitor) {
         String[] names = PROC.toFile().list();
         if (names == null) {
             return;

@@ -3,6 +3,7 @@ package dev.nightshift.integration;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessResult;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
@@ -43,17 +44,19 @@ public class IntegrationPhase implements Phase {
     private final Worktrees worktrees;
     private final Git git;
     private final TestCommand tests;
+    private final Sandbox sandbox;
     private final IntegrationRepository runs;
     private final Clock clock;
 
     public IntegrationPhase(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
-                            Git git, TestCommand tests, IntegrationRepository runs, Clock clock) {
+                            Git git, TestCommand tests, Sandbox sandbox, IntegrationRepository runs, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.clones = clones;
         this.worktrees = worktrees;
         this.git = git;
         this.tests = tests;
+        this.sandbox = sandbox;
         this.runs = runs;
         this.clock = clock;
     }
@@ -83,6 +86,10 @@ public class IntegrationPhase implements Phase {
                 }
                 if (run.dryRun()) {
                     log.info("DRY-RUN: would run the integration tests of {} at {}", project.name(), head);
+                    continue;
+                }
+                if (sandbox.problem().isPresent()) {
+                    done.add(project.name() + " not run (" + sandbox.problem().get() + ")");
                     continue;
                 }
                 done.add(project.name() + (runOne(run, project, clone, head, logs, gitLog) ? " green" : " RED"));

@@ -4,6 +4,7 @@ import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.git.Git;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -67,12 +68,14 @@ public class TestCommand {
 
     private final ProcessRunner runner;
     private final ProcessEnvironment environment;
+    private final Sandbox sandbox;
     private final Git git;
     private final Clock clock;
 
-    public TestCommand(ProcessRunner runner, ProcessEnvironment environment, Git git, Clock clock) {
+    public TestCommand(ProcessRunner runner, ProcessEnvironment environment, Sandbox sandbox, Git git, Clock clock) {
         this.runner = runner;
         this.environment = environment;
+        this.sandbox = sandbox;
         this.git = git;
         this.clock = clock;
     }
@@ -93,10 +96,13 @@ public class TestCommand {
         return new Result(process, counts.isPresent() ? counts : SummaryLines.parse(printed(process)), started, ended);
     }
 
-    /** The one place a test command becomes a process: its words, folder, environment and limit. */
+    /**
+     * The one place a test command becomes a process: its words, folder, environment and limit. It
+     * runs code the agent wrote, so it runs confined like the agent (unless the owner chose none).
+     */
     private ProcessSpec processOf(Run run) {
-        return ProcessSpec.of(run.label(), List.of("bash", "-c", run.command()), run.checkout(),
-                environment.forTools(Map.of("CI", "true")), run.timeout(), run.log());
+        return sandbox.forTests(ProcessSpec.of(run.label(), List.of("bash", "-c", run.command()), run.checkout(),
+                environment.forTools(Map.of("CI", "true")), run.timeout(), run.log()));
     }
 
     /** Which of {@code files} the checked-out commit's tree holds (read from git's objects, not its index). */

@@ -24,8 +24,9 @@ class BudgetIntegrationTests {
         TestHome home = TestHome.create(dir);
         Path started = dir.resolve("agent-started");
         Path agent = home.agent("agent.sh", "touch " + started + "\ncat > /dev/null\necho done > DONE.md\n");
-        // A kind that reports cost: the budget cannot stop a generic agent, whose cost is unknown.
-        home.settings("agent: {kind: claude, command: \"" + agent + "\", env: []}\n"
+        // A kind that reports cost: the budget cannot stop a generic agent, whose cost is unknown. Unconfined: a
+        // started agent would leave its mark outside its working copy, where a sandbox would hide it.
+        home.settings("agent: {kind: claude, command: \"" + agent + "\", env: [], sandbox: none}\n"
                 + "budget: {daily-usd: 1000, monthly-usd: 100, stop-at: 0.90}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SandboxChoice;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.ProcessEnvironment;
@@ -102,13 +103,14 @@ class BudgetTests {
 
     @Test
     void theRunnerBoundsARunByWhatIsLeftAndStartsNoneOnceTheStopShareIsReached() throws IOException {
-        Path args = dir.resolve("args.txt");
+        // In its worktree: the sandboxed agent writes nowhere else.
+        Path args = dir.resolve("worktree/args.txt");
         // A Claude-shaped stand-in: records its arguments, then reports what the run cost.
         Path claude = script("claude.sh", """
                 #!/usr/bin/env bash
-                printf '%%s\\n' "$*" >> %s
+                printf '%s\\n' "$*" >> args.txt
                 echo '{"type":"result","subtype":"success","is_error":false,"result":"done","total_cost_usd":0.05}'
-                """.formatted(args));
+                """);
         Files.writeString(home.settingsFile(), "agent: {kind: claude, command: \"" + claude + " -p\"}\n");
         spent("2026-03-10T08:00", "4.45");
         AgentRunner runner = runner("2026-03-10T14:00");
@@ -137,7 +139,8 @@ class BudgetTests {
         ProcessRunner processes = new ProcessRunner(new RunningProcesses(), new ProcessDeadline(), SecretMasker.none());
         return new AgentRunner(home, settings, List.of(new ClaudeAgent(), new GenericAgent()), processes,
                 ProcessEnvironment.ofSystem(Set.of()), runs, new Budget(runs, settings, clock),
-                new BatchRepository(db, SecretMasker.none()), clock);
+                new BatchRepository(db, SecretMasker.none()),
+                SandboxChoice.of(home, settings, ProcessEnvironment.ofSystem(Set.of())), clock);
     }
 
     private AgentRunner.Request request(String batch) throws IOException {

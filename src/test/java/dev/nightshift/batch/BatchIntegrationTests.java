@@ -36,13 +36,18 @@ class BatchIntegrationTests {
             """;
 
     private TestHome home(String agentScript, String settings) {
+        return home(agentScript, "", settings);
+    }
+
+    /** @param agentSettings more keys of {@code agent}, such as {@code , sandbox: none} */
+    private TestHome home(String agentScript, String agentSettings, String settings) {
         TestHome home = TestHome.create(dir);
         Path agent = home.agent("agent.sh", agentScript);
         home.settings("""
-                agent: {kind: generic, command: "%s"}
+                agent: {kind: generic, command: "%s"%s}
                 mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}
                 %s
-                """.formatted(agent, smtp.getSmtp().getPort(), settings));
+                """.formatted(agent, agentSettings, smtp.getSmtp().getPort(), settings));
         return home;
     }
 
@@ -89,6 +94,7 @@ class BatchIntegrationTests {
 
     @Test
     void anAgentPastItsLimitDiesWithEveryChildAndTheReportStillGoesOut() throws Exception {
+        // Unconfined: every process writes its pid (as this machine numbers it) to the test's folder.
         Path pids = dir.resolve("agent.pids");
         // an agent that ignores SIGTERM, forks children that ignore it too, and one that leaves the
         // group; every process it starts, down to each `sleep`, writes its pid down
@@ -100,7 +106,7 @@ class BatchIntegrationTests {
                 echo "working on it"
                 sleep 600 & echo $! >> %1$s
                 wait
-                """.formatted(pids), "timeouts: {agent: 3s}");
+                """.formatted(pids), ", sandbox: none", "timeouts: {agent: 3s}");
         home.project("shop", "");
         home.spec("shop", "next", "0001-slow", "# Slow\n");
 

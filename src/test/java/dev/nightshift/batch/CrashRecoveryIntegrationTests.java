@@ -143,9 +143,10 @@ class CrashRecoveryIntegrationTests {
         return home;
     }
 
+    /** Unconfined: the held processes record their pids and flags in the test's folder, outside any sandbox's reach. */
     private String settings(int smtpPort) {
         return """
-                agent: {kind: generic, command: "%s"}
+                agent: {kind: generic, command: "%s", sandbox: none}
                 mail: {to: [owner@example.com], smtp: {host: localhost, port: %d}}
                 """.formatted(dir.resolve("home/agents/agent.sh"), smtpPort);
     }

@@ -46,8 +46,9 @@ class DaemonStopIntegrationTests {
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
                 """.formatted(hold, pids, held));
         // Once a minute, with a batch limit below the gap: a daemon refuses a schedule whose batch outlasts a gap.
+        // Unconfined: the agent's hold flags and pids live in the test's folder.
         home.settings("schedule: \"0 * * * * ?\"\ntimeouts: {batch: 55s, report: 5s}\nagent: {kind: generic, command: \""
-                + agent + "\"}\n");
+                + agent + "\", sandbox: none}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         Files.createFile(hold);
@@ -94,7 +95,9 @@ class DaemonStopIntegrationTests {
         assertThat(batch).hasSize(1);
         assertThat(batch.get(0).get("STATUS")).isEqualTo("STOPPED");
         assertThat(batch.get(0).get("ENDED_AT")).isNotNull();
-        assertThat((String) batch.get(0).get("NOTE")).startsWith("Stopped: nightshift was told to stop during the build phase");
+        // one line of the note (the other says that this unconfined agent ran unconfined)
+        assertThat(((String) batch.get(0).get("NOTE")).lines())
+                .anySatisfy(line -> assertThat(line).startsWith("Stopped: nightshift was told to stop during the build phase"));
         assertThat(db.sql("SELECT outcome FROM phase_results WHERE phase = 'report'").query(String.class).single())
                 .isEqualTo("SKIPPED");
         assertThat(db.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE END_TIME IS NULL").query(Integer.class).single())
@@ -124,7 +127,8 @@ class DaemonStopIntegrationTests {
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
                 """.formatted(hold, held));
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {max-attempts: 1}\n");
+        // Unconfined: the agent's hold flags live in the test's folder.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {max-attempts: 1}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         Files.createFile(hold);

@@ -30,7 +30,8 @@ class PhaseTimeoutIntegrationTests {
         TestHome home = TestHome.create(dir);
         // the agent's own limit is long; the build phase's is short (10 s: enough to start it on a loaded machine)
         Path agent = home.agent("agent.sh", "cat > /dev/null\n" + STUBBORN.formatted(pids));
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\ntimeouts: {build: 10s, agent: 30m}\n");
+        // Unconfined: the stubborn processes write their pids (as this machine numbers them) to the test's folder.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\ntimeouts: {build: 10s, agent: 30m}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-slow", "# Slow\n");
 
@@ -50,7 +51,8 @@ class PhaseTimeoutIntegrationTests {
         TestHome home = TestHome.create(dir);
         Path integration = home.agent("integration.sh", STUBBORN.formatted(pids));
         Path agent = home.agent("agent.sh", "cat > /dev/null\nexit 0\n");
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\ntimeouts: {integration: 10s}\n");
+        // Unconfined: the stubborn processes write their pids (as this machine numbers them) to the test's folder.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\ntimeouts: {integration: 10s}\n");
         home.project("shop", "integration: " + integration + "\n");
         // active, all tasks done, waiting for review: the batch is not idle, and builds nothing
         home.spec("shop", "active", "0001-waiting", "# Waiting\n\n## Tasks\n- [x] Done already\n");

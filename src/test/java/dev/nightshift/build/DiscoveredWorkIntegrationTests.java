@@ -73,23 +73,22 @@ class DiscoveredWorkIntegrationTests {
     @Test
     void theSameDiscoveredWorkIsFiledOnceAndOnlyFromARunWhoseGatePassed() throws Exception {
         TestHome home = TestHome.create(dir);
-        Path failedOnce = dir.resolve("failed-once");
         // Every run finds the same work again (titled, and untitled); the first run also has an
-        // idea of its own, but its tests fail.
+        // idea of its own, but its tests fail. The sandboxed agent keeps no state outside its
+        // working copy: the fix attempt is told by the failing test in its prompt.
         Path agent = home.agent("agent.sh", """
                 cat > /dev/null
                 mkdir -p .nightshift/followups
-                printf '# Rounding\\n\\nRound the totals (seen on "%%s").\\n' "$NIGHTSHIFT_TASK" > .nightshift/followups/rounding.md
+                printf '# Rounding\\n\\nRound the totals (seen on "%s").\\n' "$NIGHTSHIFT_TASK" > .nightshift/followups/rounding.md
                 printf 'Tidy the changelog.\\n' > .nightshift/followups/changelog.md
-                if [ ! -e %1$s ]; then
-                  touch %1$s
+                if [ "$NIGHTSHIFT_TASK" = One ] && ! grep -q "FAIL test_feature" "$NIGHTSHIFT_PROMPT_FILE"; then
                   printf '# Failed idea\\n' > .nightshift/followups/failed-idea.md
                   printf '#!/usr/bin/env bash\\nfalse\\n' > tests/test_feature.sh
                   exit 0
                 fi
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
-                """.formatted(failedOnce));
+                """);
         home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 1}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] One\n- [ ] Two\n- [ ] Three\n");

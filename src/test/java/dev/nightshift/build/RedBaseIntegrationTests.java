@@ -20,21 +20,27 @@ class RedBaseIntegrationTests {
     @TempDir
     Path dir;
 
-    private Path ran;
-
     private TestHome home(String test) {
         TestHome home = TestHome.create(dir);
-        ran = dir.resolve("agent-ran");
         Path agent = home.agent("agent.sh", """
                 cat > /dev/null
-                echo run >> %s
+                echo run >> AGENT_RAN.md
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
                 echo feature >> FEATURES.md
-                """.formatted(ran));
+                """);
         home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {max-attempts: 1}\n");
         home.project("calc", "test: " + test + "\n");
         home.spec("calc", "next", "0001-feature", "# Feature\n");
         return home;
+    }
+
+    private static int agentRuns(TestHome home) {
+        return home.db().sql("SELECT COUNT(*) FROM agent_runs").query(Integer.class).single();
+    }
+
+    /** The sandboxed agent leaves its mark in its working copy only; it reaches the remote with its work. */
+    private static String agentRan(TestHome home) {
+        return OriginRepo.show(home, "nightshift/0001-feature", "AGENT_RAN.md");
     }
 
     private static String mainHead(TestHome home) {
@@ -49,7 +55,7 @@ class RedBaseIntegrationTests {
         assertThat(home.run("run")).as("a setup problem fails the batch").isEqualTo(1);
         assertThat(home.run("run")).isEqualTo(1);
 
-        assertThat(ran).as("no agent process ran").doesNotExist();
+        assertThat(agentRuns(home)).as("no agent process ran").isZero();
         var db = home.db();
         assertThat(db.sql("SELECT COUNT(*) FROM agent_runs").query(Integer.class).single()).isZero();
         assertThat(db.sql("SELECT outcome FROM build_results").query(String.class).list())
@@ -76,7 +82,7 @@ class RedBaseIntegrationTests {
         home.project("calc", "test: bash tests/run.sh\n");
         assertThat(home.run("run")).isZero();
 
-        assertThat(ran).exists();
+        assertThat(agentRan(home)).as("the agent ran and its work was pushed").contains("run");
         assertThat(db.sql("SELECT outcome FROM build_results ORDER BY started_at DESC LIMIT 1").query(String.class)
                 .single()).isEqualTo("PR_OPENED");
         assertThat(Captured.run(home, "status").out()).doesNotContain("setup problem", why);
@@ -90,7 +96,7 @@ class RedBaseIntegrationTests {
         assertThat(home.run("run")).isEqualTo(1);
         assertThat(home.run("run")).isEqualTo(1);
 
-        assertThat(ran).doesNotExist();
+        assertThat(agentRuns(home)).as("no agent process ran").isZero();
         var db = home.db();
         assertThat(db.sql("SELECT detail FROM build_results").query(String.class).list()).containsOnly(
                 "the test command fails on main at " + mainHead(home) + " before any change (exit 1: Tests run: 2,"
@@ -101,7 +107,7 @@ class RedBaseIntegrationTests {
         OriginRepo.commit(home, dir, "main", Map.of("tests/test_broken.sh", "#!/usr/bin/env bash\ntrue\n"), "green");
         assertThat(home.run("run")).isZero();
 
-        assertThat(ran).exists();
+        assertThat(agentRan(home)).as("the agent ran and its work was pushed").contains("run");
         assertThat(db.sql("SELECT COUNT(*) FROM base_test_counts").query(Integer.class).single()).isEqualTo(2);
         assertThat(db.sql("SELECT outcome FROM build_results ORDER BY started_at DESC LIMIT 1").query(String.class)
                 .single()).isEqualTo("PR_OPENED");

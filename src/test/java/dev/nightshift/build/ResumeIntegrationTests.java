@@ -24,7 +24,9 @@ class ResumeIntegrationTests {
     private TestHome home(String agentScript, String settings) {
         TestHome home = TestHome.create(dir);
         Path agent = home.agent("agent.sh", agentScript);
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\n" + settings);
+        // Unconfined: these agents keep their prompts and their "tried once" flags in the test's
+        // folder, outside their working copy, where the sandbox would let them write nothing.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\n" + settings);
         home.project("shop", "");
         return home;
     }

@@ -38,7 +38,8 @@ class DaemonReloadIntegrationTests {
         Path second = home.agent("agent-b.sh", "cat > /dev/null\necho b >> " + runs + "\n");
         // Every 10 s, with a batch limit below the gap: a daemon refuses a schedule whose batch outlasts a gap.
         String common = "schedule: \"*/10 * * * * ?\"\ntimeouts: {batch: 9s, report: 2s}\nbuild: {max-attempts: 1000}\n";
-        home.settings(common + "agent: {kind: generic, command: \"" + first + "\"}\n");
+        // Unconfined: the agents say they ran in the test's folder, where a sandbox would hide it.
+        home.settings(common + "agent: {kind: generic, command: \"" + first + "\", sandbox: none}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         TestHome.write(home.home().pauseFile(), "paused for the test\n");
@@ -55,7 +56,7 @@ class DaemonReloadIntegrationTests {
             Files.delete(home.home().pauseFile());
             awaitThat(daemon, log, () -> read(runs).contains("a"));
 
-            home.settings(common + "agent: {kind: generic, command: \"" + second + "\"}\n");
+            home.settings(common + "agent: {kind: generic, command: \"" + second + "\", sandbox: none}\n");
             awaitThat(daemon, log, () -> read(runs).contains("b"));
             assertThat(read(runs)).as("the new agent only once the old one's batches ended").matches("(a\n)+(b\n)+");
             assertThat(read(log)).contains("nightshift.yml changed: the daemon restarts with it as soon as no batch runs",
@@ -64,7 +65,7 @@ class DaemonReloadIntegrationTests {
             home.settings(common + "agent: {kind: generic, comand: \"" + first + "\"}\n");
             String invalid = "ERROR nightshift.yml changed but cannot be used; the daemon keeps the settings it runs with"
                     + " until it is fixed: " + home.home().settingsFile() + ":4: agent.comand: unknown key (known here:"
-                    + " command, env, kind, prices)";
+                    + " command, env, kind, prices, sandbox, sandbox-network)";
             awaitThat(daemon, log, () -> read(log).contains(invalid));
             long before = count(read(runs), "b");
             awaitThat(daemon, log, () -> count(read(runs), "b") >= before + 2);

@@ -129,7 +129,8 @@ class StatusAndDoctorIntegrationTests {
                 "FAIL  broken: wip-specs/broken/project.yml:3: tests: unknown key").endsWith(
                 "-> fix wip-specs/broken/project.yml; the project is skipped until then"));
         assertThat(doctor.lines()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
-        assertThat(doctor.out()).contains("3 of 11 checks failed: see what to do after each -> (1 warning)");
+        assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith("OK    agent sandbox: bubblewrap at /"));
+        assertThat(doctor.out()).contains("3 of 12 checks failed: see what to do after each -> (1 warning)");
     }
 
     @Test
@@ -140,12 +141,12 @@ class StatusAndDoctorIntegrationTests {
 
         Captured good = Captured.run(home, "doctor");
         assertThat(good.exit()).as(good.out()).isZero();
-        assertThat(good.out()).contains("all 8 checks passed (1 warning)");
+        assertThat(good.out()).contains("all 9 checks passed (1 warning)");
         assertThat(good.lines()).contains("WARN  budget: cost unknown: the budget cannot stop this agent (agent.kind"
                 + " generic reports no cost) -> watch its spend where its model is billed, or use a kind that reports"
                 + " cost (claude, codex, aider)");
         assertThat(Captured.run(home, "doctor", "--quick").out()).as("--quick runs no test")
-                .doesNotContain("shop tests").contains("all 7 checks passed");
+                .doesNotContain("shop tests").contains("all 8 checks passed");
 
         home.project("shop", "base: trunk\n");
         Captured noBase = Captured.run(home, "doctor");
@@ -181,7 +182,7 @@ class StatusAndDoctorIntegrationTests {
 
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.lines()).contains(
-                "FAIL  nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices)"
+                "FAIL  nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices, sandbox, sandbox-network)"
                         + " -> fix that line; until then every batch stops at once with exit code 2",
                 "SKIP  schedule: not checked: nightshift.yml is invalid",
                 "SKIP  agent: not checked: nightshift.yml is invalid",

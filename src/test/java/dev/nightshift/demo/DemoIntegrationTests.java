@@ -32,6 +32,8 @@ class DemoIntegrationTests {
         }
         assertThat(Files.exists(dir.resolve("demo/wip-specs/sample/active/0001-greeting.md"))).isTrue();
         assertThat(Files.readString(dir.resolve("demo/agent/demo-agent.sh"))).contains("NOT an AI");
+        assertThat(Files.readString(dir.resolve("demo/nightshift.yml"))).as("bubblewrap is installed here")
+                .contains("sandbox: bwrap");
     }
 
     @Test

@@ -43,7 +43,8 @@ class GitFaultsIntegrationTests {
                     && git push -q origin "nightshift/$NIGHTSHIFT_SPEC" && cd - > /dev/null
                 fi
                 """.formatted(moveRemote, home.origin()) + WORKING);
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\n");
+        // Unconfined: this agent plays someone else pushing to the remote, which a sandbox would stop.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] First part\n- [ ] Second part\n");
 

@@ -70,8 +70,9 @@ class SecretsIntegrationTests {
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
                 echo feature >> FEATURES.md
                 """.formatted(agentEnv, found));
+        // Unconfined: the agent and the tests write what they saw to the test's folder.
         home.settings("""
-                agent: {kind: generic, command: "%s", env: [ANTHROPIC_API_KEY, DEPLOY_KEY]}
+                agent: {kind: generic, command: "%s", env: [ANTHROPIC_API_KEY, DEPLOY_KEY], sandbox: none}
                 mail:
                   to: [owner@example.com]
                   smtp: {host: localhost, port: %d, username: nightshift, password-env: MAIL_PW}

@@ -49,10 +49,10 @@ class BrokenInputTests {
                                 + " maintenance, report, supervisor, tests)"),
                 global("a mistyped key whose record needs the key it was meant to be",
                         "agent: {kind: generic, comand: x}\n",
-                        "nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices)"),
+                        "nightshift.yml:1: agent.comand: unknown key (known here: command, env, kind, prices, sandbox, sandbox-network)"),
                 global("a mistyped key after a bad value, reported first",
                         "build:\n  parallelism: three\nagent:\n  kind: generic\n  comand: x\n",
-                        "nightshift.yml:5: agent.comand: unknown key (known here: command, env, kind, prices)"),
+                        "nightshift.yml:5: agent.comand: unknown key (known here: command, env, kind, prices, sandbox, sandbox-network)"),
                 global("a mistyped key in a nested section", "mail:\n  smtp:\n    host: localhost\n    pasword-env: PW\n",
                         "nightshift.yml:4: mail.smtp.pasword-env: unknown key (known here: host, password-env, port,"
                                 + " starttls, username)"),

@@ -36,8 +36,9 @@ class SupervisorIntegrationTests {
                 printf -- '---\\npriority: 1\\n---\\n# Urgent\\n' > %2$s/wip-specs/shop/next/0000-urgent.md
                 printf 'Looks healthy.\\n<script>alert(1)</script> Split 0001-feature if it times out.\\n' > review.md
                 """.formatted(dir, home.root()));
+        // Unconfined: the reviewer keeps its prompt in the test's folder and tries to queue a spec in the home.
         home.settings("""
-                agent: {kind: generic, command: "%s"}
+                agent: {kind: generic, command: "%s", sandbox: none}
                 supervisor-agent: "%s"
                 """.formatted(agent, reviewer));
         home.project("shop", "");
@@ -70,8 +71,9 @@ class SupervisorIntegrationTests {
     void aReviewerThatHangsIsStoppedBeforeTheSupervisorPhaseDeadlineAndTheBatchGoesOn() throws Exception {
         TestHome home = TestHome.create(dir);
         Path pid = dir.resolve("reviewer.pid");
+        // Unconfined: the reviewer writes its pid (as this machine numbers it) to the test's folder.
         home.settings("""
-                agent: {kind: generic, command: "%s"}
+                agent: {kind: generic, command: "%s", sandbox: none}
                 supervisor-agent: "%s"
                 timeouts: {supervisor: 6s}
                 """.formatted(home.agent("agent.sh", WORKING_AGENT),

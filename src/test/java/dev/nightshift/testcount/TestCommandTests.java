@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.exec.Sandbox;
 import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.git.Git;
 import dev.nightshift.secret.SecretMasker;
@@ -44,7 +45,7 @@ class TestCommandTests {
         TestHome.gitOut(checkout, "init", "--quiet");
         ProcessRunner runner = new ProcessRunner(new RunningProcesses(), new ProcessDeadline(), SecretMasker.none());
         ProcessEnvironment environment = ProcessEnvironment.ofSystem(Set.of());
-        tests = new TestCommand(runner, environment, new Git(runner, environment), Clock.systemUTC());
+        tests = new TestCommand(runner, environment, Sandbox.none(), new Git(runner, environment), Clock.systemUTC());
     }
 
     private void commitAll() {

@@ -43,7 +43,7 @@ class BrokenInputTests {
         return Stream.of(
                 global("an unknown key", "schedul: \"0 0 * * * ?\"\n",
                         "nightshift.yml:1: schedul: unknown key (known here: agent, budget, build, mail, misfire,"
-                                + " retention, schedule, supervisor-agent, timeouts)"),
+                                + " notify, retention, schedule, supervisor-agent, timeouts)"),
                 global("an unknown nested key", "timeouts:\n  build: 10m\n  bild: 10m\n",
                         "nightshift.yml:3: timeouts.bild: unknown key (known here: agent, batch, build, integration,"
                                 + " maintenance, report, supervisor, tests)"),

@@ -31,7 +31,7 @@ public class CleanGate {
         } finally {
             // what the tests left running in their checkout dies before it goes
             FolderProcesses.killInside(checkout);
-            worktrees.remove(clone, checkout, gitLog);
+            worktrees.discard(checkout);
         }
     }
 }

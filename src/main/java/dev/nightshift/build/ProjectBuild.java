@@ -66,7 +66,7 @@ public class ProjectBuild {
     private final CandidateCommits candidates;
     private final CleanGate cleanGate;
     private final AgentLeftovers leftovers;
-    private final HomeFingerprint fingerprint;
+    private final ChangedHome changedHome;
     private final Publication publication;
     private final PullRequestHosts hosts;
     private final FollowUps followUps;
@@ -81,7 +81,7 @@ public class ProjectBuild {
                         BranchWork branches, AgentRunner agents, PromptRenderer prompts, MergeConflicts merges,
                         ClosedPullRequests closed, GreenBase greenBase, ChangeGuards guards,
                         CandidateCommits candidates, CleanGate cleanGate, AgentLeftovers leftovers,
-                        HomeFingerprint fingerprint, Publication publication, PullRequestHosts hosts, FollowUps followUps, SpecMover mover,
+                        ChangedHome changedHome, Publication publication, PullRequestHosts hosts, FollowUps followUps, SpecMover mover,
                         WipJournal journal, PreviousFailure previousFailure, ProcessDeadline deadline,
                         RunningProcesses running, Clock clock) {
         this.home = home;
@@ -98,7 +98,7 @@ public class ProjectBuild {
         this.candidates = candidates;
         this.cleanGate = cleanGate;
         this.leftovers = leftovers;
-        this.fingerprint = fingerprint;
+        this.changedHome = changedHome;
         this.publication = publication;
         this.hosts = hosts;
         this.followUps = followUps;
@@ -164,12 +164,13 @@ public class ProjectBuild {
         }
         Path worktree = worktrees.prepare(clone, project.name(), spec.name(), spec.branch(), project.settings().base(),
                 gitLog).path();
-        HomeFingerprint.Print before = fingerprint.take(clone, gitLog);
+        HomeFingerprint.Print before = changedHome.before(clone, gitLog);
         MergeConflicts.Result merge = merges.bringUpToDate(batchId, project, spec, clone, worktree, logs, gitLog);
         tally.addAgent(merge.agentTime(), merge.cost());
-        Optional<BuildResult> changedHome = heldIfHomeChanged(tally, project, spec, task, clone, null, before, gitLog);
-        if (changedHome.isPresent()) {
-            return changedHome.get();
+        Optional<String> changed = changedHome.holdIfChanged(before, clone, spec, project.settings().base(), batchId, null,
+                gitLog);
+        if (changed.isPresent()) {
+            return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, changed.get());
         }
         if (merge.status() == MergeConflicts.Status.BUDGET_STOPPED) {
             return tally.result(BuildOutcome.BUDGET_STOPPED, merge.detail());
@@ -197,15 +198,16 @@ public class ProjectBuild {
                 break;
             }
             Path agentLog = logs.resolve("agent-" + project.name() + "-" + attempt + ".log");
+            before = changedHome.before(clone, gitLog);
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
                     task.text(), attempt == 1 ? "build" : "fix", attempt, worktree,
                     prompt(project, spec, task, clone, gitLog, failure), agentLog, settings.timeouts().agent()));
             tally.addAgent(agent.elapsed(), agent.result().costUsd());
             // Nothing of the agent's may still change the copy while nightshift reads it.
             FolderProcesses.killInside(worktree);
-            changedHome = heldIfHomeChanged(tally, project, spec, task, clone, null, before, gitLog);
-            if (changedHome.isPresent()) {
-                return changedHome.get();
+            changed = changedHome.holdIfChanged(before, clone, spec, project.settings().base(), batchId, null, gitLog);
+            if (changed.isPresent()) {
+                return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, changed.get());
             }
             // Only the run whose gate passes files discovered work: what other runs left is dropped.
             AgentLeftovers.Left left = leftovers.take(worktree);
@@ -244,11 +246,13 @@ public class ProjectBuild {
                     if (verdict.change().isEmpty()) {
                         return journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent changed nothing");
                     }
+                    before = changedHome.before(clone, gitLog);
                     tally.lastGate = cleanGate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone,
                             logs, attempt), candidate, gitLog);
-                    changedHome = heldIfHomeChanged(tally, project, spec, task, clone, candidate, before, gitLog);
-                    if (changedHome.isPresent()) {
-                        return changedHome.get();
+                    changed = changedHome.holdIfChanged(before, clone, spec, project.settings().base(), batchId,
+                            candidate, gitLog);
+                    if (changed.isPresent()) {
+                        return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, changed.get());
                     }
                     if (tally.lastGate.passed()) {
                         tally.followUps.addAll(followUps.file(left.followUps(), project).names());
@@ -277,31 +281,6 @@ public class ProjectBuild {
         String detail = verdict.breaches().stream()
                 .map(b -> b.guard() + " (" + String.join(", ", b.files()) + ")").reduce((a, b) -> a + "; " + b).orElse("");
         return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, detail);
-    }
-
-    /**
-     * Holds the work for a human when the home's settings or state changed while the agent or its
-     * tests ran: the spec goes to blocked/ naming what changed, the candidate (if any) to a held
-     * branch, and nothing is pushed.
-     */
-    private Optional<BuildResult> heldIfHomeChanged(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task,
-                                                    Path clone, String candidate, HomeFingerprint.Print before,
-                                                    Path gitLog) {
-        List<String> changed = fingerprint.changed(before, fingerprint.take(clone, gitLog));
-        if (changed.isEmpty()) {
-            return Optional.empty();
-        }
-        log.warn("{}/{}: {}: {}; the work is held", project.name(), spec.name(), BuildOutcome.HOME_CHANGED, changed);
-        String kept = candidate == null ? "" : " The agent's change is on the local branch `" + guards.hold(clone, spec,
-                candidate, project.settings().base(), tally.run.batchId(), gitLog) + "` of nightshift's clone, never pushed.";
-        List<String> restored = fingerprint.putBack(before);
-        String why = BuildOutcome.HOME_CHANGED + ": " + String.join(", ", changed) + ". Nothing was pushed." + kept
-                + (restored.isEmpty() ? "" : " Put back as they were before the run: " + String.join(", ", restored) + ".")
-                + "\n\nCheck these for what the agent (or its tests) did and put them right, then move the spec back"
-                + " to next/.";
-        mover.move(spec, SpecFolder.BLOCKED, why, tally.run.batchId(), false);
-        return Optional.of(journalled(tally, spec, task, BuildOutcome.GUARD_HELD,
-                BuildOutcome.HOME_CHANGED + ": " + String.join(", ", changed)));
     }
 
     private BuildResult publish(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path clone,

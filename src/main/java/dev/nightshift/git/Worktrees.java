@@ -121,6 +121,11 @@ public class Worktrees {
         git.out(path, log, fetch.toArray(String[]::new));
     }
 
+    /** Deletes a checkout nightshift made for one run; links in it are removed, never followed. */
+    public void discard(Path checkout) {
+        WorkingCopyFiles.deleteTree(checkout);
+    }
+
     public void remove(Path clone, Path worktree, Path log) {
         if (Files.isDirectory(clone)) {
             // a worktree of the clone, as earlier versions of nightshift made them; a folder of its own is not one

@@ -180,6 +180,7 @@ class FixedCommitIntegrationTests {
         TestHome home = home("""
                 cat > /dev/null
                 rm -rf .nightshift/followups
+                mkdir -p .nightshift
                 ln -s "$(cd ../../../.. && pwd)/wip-specs/shop/next" .nightshift/followups
                 ln -s "$(cd ../../../.. && pwd)/wip-specs/shop/next/0002-owner.md" .nightshift/note.md
                 echo feature > FEATURE.md

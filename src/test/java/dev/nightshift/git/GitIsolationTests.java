@@ -42,11 +42,14 @@ class GitIsolationTests {
         Path owner = Files.createDirectories(dir.resolve("owner-home"));
         TestHome.write(owner.resolve(".gitconfig"), "[core]\n\thooksPath = " + hooks + "\n\texcludesFile = "
                 + owner.resolve("ignore") + "\n\tfsmonitor = " + hooks.resolve("fsmonitor-watchman") + "\n");
-        TestHome.write(owner.resolve("ignore"), "*.txt\n");
+        TestHome.write(owner.resolve("ignore"), "*.owners\n");
         Path repo = dir.resolve("repo");
         TestHome.write(repo.resolve("a.txt"), "a\n");
+        TestHome.write(repo.resolve("c.owners"), "c\n");
         TestHome.gitOut(dir, "init", "--quiet", repo.toString());
         TestHome.gitOut(repo, "config", "core.hooksPath", hooks.toString());
+        TestHome.gitOut(repo, "config", "user.name", "someone");
+        TestHome.gitOut(repo, "config", "user.email", "someone@localhost");
         Files.createDirectories(repo.resolve(".git/hooks"));
         for (String hook : HOOKS) {
             Files.copy(hooks.resolve(hook), repo.resolve(".git/hooks").resolve(hook));
@@ -66,10 +69,11 @@ class GitIsolationTests {
         git.out(repo, log, "merge", "--quiet", "--no-edit", "other");
         git.run(repo, log, "status");
 
-        assertThat(git.out(repo, log, "ls-files")).as("the owner's global ignore file is not read").isEqualTo("a.txt\nb.txt");
-        assertThat(git.out(repo, log, "log", "-1", "--format=%an <%ae>")).isEqualTo("nightshift <nightshift@localhost>");
         try (var ran = Files.list(markers)) {
             assertThat(ran.map(p -> p.getFileName().toString())).as("no hook ran").isEmpty();
         }
+        assertThat(git.out(repo, log, "ls-files")).as("the owner's global ignore file is not read")
+                .isEqualTo("a.txt\nb.txt\nc.owners");
+        assertThat(git.out(repo, log, "log", "-1", "--format=%an <%ae>")).isEqualTo("nightshift <nightshift@localhost>");
     }
 }

@@ -56,6 +56,7 @@ class DaemonReloadIntegrationTests {
 
             pauseBetweenBatches(home, daemon, log);
             home.settings(common + "agent: {kind: generic, command: \"" + second + "\"}\n");
+            awaitThat(daemon, log, () -> read(log).contains("restarted with the changed nightshift.yml"));
             Files.delete(home.home().pauseFile());
             awaitThat(daemon, log, () -> read(runs).contains("b"));
             assertThat(read(runs)).as("the new agent only once the old one's batches ended").matches("(a\n)+(b\n)+");

@@ -1,9 +1,12 @@
 package dev.nightshift.batch;
 
 import dev.nightshift.config.Home;
+import dev.nightshift.exec.FolderProcesses;
 import dev.nightshift.exec.ProcessTree;
 import dev.nightshift.exec.StrayProcesses;
+import dev.nightshift.git.CandidateCommits;
 import dev.nightshift.git.Git;
+import dev.nightshift.git.GitException;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
@@ -42,10 +45,12 @@ public class CrashRecovery {
     private final PlanRepository plans;
     private final Git git;
     private final Worktrees worktrees;
+    private final CandidateCommits candidates;
     private final Clock clock;
 
     public CrashRecovery(Home home, JobRepository jobRepository, JobOperator jobOperator, BatchRepository batches,
-                         AgentRunRepository agentRuns, PlanRepository plans, Git git, Worktrees worktrees, Clock clock) {
+                         AgentRunRepository agentRuns, PlanRepository plans, Git git, Worktrees worktrees,
+                         CandidateCommits candidates, Clock clock) {
         this.home = home;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -54,6 +59,7 @@ public class CrashRecovery {
         this.plans = plans;
         this.git = git;
         this.worktrees = worktrees;
+        this.candidates = candidates;
         this.clock = clock;
     }
 
@@ -123,16 +129,26 @@ public class CrashRecovery {
             if (!Files.isDirectory(worktree)) {
                 continue;
             }
-            if (git.ok(worktree, gitLog, "rev-parse", "--is-inside-work-tree")) {
-                git.run(worktree, gitLog, "add", "--all");
-                if (!git.ok(worktree, gitLog, "diff", "--cached", "--quiet")) {
-                    git.run(worktree, gitLog, "commit", "--no-verify", "--quiet", "-m",
-                            "nightshift: work recovered from batch " + deadBatch + ", which died: unfinished \"" + entry.task() + "\"");
-                }
-            }
+            keepWork(entry, worktree, deadBatch, gitLog);
             worktrees.remove(home.clone(entry.project()), worktree, gitLog);
             removed++;
         }
         return removed;
+    }
+
+    /** The working copy's files become a local commit on the spec's branch, read as files like every candidate. */
+    private void keepWork(Records.PlanEntry entry, Path worktree, String deadBatch, Path gitLog) {
+        Path clone = home.clone(entry.project());
+        String branch = "nightshift/" + entry.spec();
+        if (!git.ok(clone, gitLog, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch)) {
+            return;
+        }
+        try {
+            FolderProcesses.killInside(worktree);
+            candidates.commit(clone, worktree, branch, List.of(candidates.tip(clone, branch, gitLog)),
+                    "nightshift: work recovered from batch " + deadBatch + ", which died: unfinished \"" + entry.task() + "\"", gitLog);
+        } catch (GitException e) {
+            log.warn("could not keep the unfinished work in {}: {}", worktree, e.getMessage());
+        }
     }
 }

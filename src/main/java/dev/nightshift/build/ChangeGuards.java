@@ -11,14 +11,14 @@ import dev.nightshift.spec.SpecTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The guards on the agent's change, before the gate: the write gate (paths, protected paths),
- * deletions, and added secrets. They look at everything that is not yet published: this run's
- * work, what the agent committed, and work kept from earlier attempts, but nothing that came from
- * base. A breach holds the change for a human: it is moved to a local branch that is never pushed.
+ * deletions, and added secrets. They judge the candidate commit nightshift made from the agent's
+ * files against what was last published: this run's work and work kept from earlier attempts,
+ * but nothing that came from base. A breach holds the change for a human: it is kept on a local
+ * branch that is never pushed.
  */
 @Component
 public class ChangeGuards {
@@ -45,11 +45,10 @@ public class ChangeGuards {
         this.git = git;
     }
 
-    /** Stages the agent's work and checks it; the index then holds exactly what was checked. */
-    public Verdict check(Path worktree, ProjectSettings project, Spec spec, SpecTask task, Path gitLog) {
-        branches.stageWork(worktree, gitLog);
-        String published = branches.publishedTree(worktree, spec.branch(), project.base(), gitLog);
-        StagedChange change = reader.staged(worktree, published, gitLog);
+    /** Checks one commit of nightshift's, the candidate, against what was last published. */
+    public Verdict check(Path clone, String candidate, ProjectSettings project, Spec spec, SpecTask task, Path gitLog) {
+        String published = branches.publishedTree(clone, spec.branch(), project.base(), gitLog);
+        StagedChange change = reader.between(clone, published, candidate, gitLog);
         List<GuardBreach> breaches = new ArrayList<>();
         breaches.addAll(WriteGate.check(change, project, spec));
         breaches.addAll(DeletionGuard.check(change, task, settings.build().maxDeletedLines()));
@@ -58,18 +57,16 @@ public class ChangeGuards {
     }
 
     /**
-     * Moves the checked change to the local branch {@code nightshift-held/<spec>/<batch>} and puts
-     * the spec's branch back to what was last published, so no later batch builds on it.
+     * Keeps the checked candidate on the local branch {@code nightshift-held/<spec>/<batch>} and
+     * puts the spec's branch back to what was last published, so no later batch builds on it.
      *
      * @return the held branch's name
      */
-    public String hold(Path worktree, Spec spec, String base, String batchId, List<GuardBreach> breaches, Path gitLog) {
-        String published = branches.publishedPoint(worktree, spec.branch(), base, gitLog);
-        branches.commitStaged(worktree, "nightshift: held for a human: "
-                + breaches.stream().map(GuardBreach::guard).collect(Collectors.joining(", ")), gitLog);
+    public String hold(Path clone, Spec spec, String candidate, String base, String batchId, Path gitLog) {
+        String published = branches.publishedPoint(clone, spec.branch(), base, gitLog);
         String held = "nightshift-held/" + spec.name() + "/" + batchId;
-        git.out(worktree, gitLog, "branch", "--force", held, "HEAD");
-        git.out(worktree, gitLog, "reset", "--hard", "--quiet", published);
+        git.out(clone, gitLog, "branch", "--force", held, candidate);
+        branches.reset(clone, spec.branch(), published, gitLog);
         return held;
     }
 

@@ -5,8 +5,10 @@ import dev.nightshift.agent.PromptRenderer;
 import dev.nightshift.agent.PromptRenderer.PromptFacts;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.exec.FolderProcesses;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.git.CandidateCommits;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +63,10 @@ public class ProjectBuild {
     private final ClosedPullRequests closed;
     private final GreenBase greenBase;
     private final ChangeGuards guards;
-    private final TestGate gate;
+    private final CandidateCommits candidates;
+    private final CleanGate cleanGate;
+    private final AgentLeftovers leftovers;
+    private final ChangedHome changedHome;
     private final Publication publication;
     private final PullRequestHosts hosts;
     private final FollowUps followUps;
@@ -73,8 +79,9 @@ public class ProjectBuild {
 
     public ProjectBuild(Home home, NightshiftSettings settings, RepositoryClones clones, Worktrees worktrees,
                         BranchWork branches, AgentRunner agents, PromptRenderer prompts, MergeConflicts merges,
-                        ClosedPullRequests closed, GreenBase greenBase, ChangeGuards guards, TestGate gate,
-                        Publication publication, PullRequestHosts hosts, FollowUps followUps, SpecMover mover,
+                        ClosedPullRequests closed, GreenBase greenBase, ChangeGuards guards,
+                        CandidateCommits candidates, CleanGate cleanGate, AgentLeftovers leftovers,
+                        ChangedHome changedHome, Publication publication, PullRequestHosts hosts, FollowUps followUps, SpecMover mover,
                         WipJournal journal, PreviousFailure previousFailure, ProcessDeadline deadline,
                         RunningProcesses running, Clock clock) {
         this.home = home;
@@ -88,7 +95,10 @@ public class ProjectBuild {
         this.closed = closed;
         this.greenBase = greenBase;
         this.guards = guards;
-        this.gate = gate;
+        this.candidates = candidates;
+        this.cleanGate = cleanGate;
+        this.leftovers = leftovers;
+        this.changedHome = changedHome;
         this.publication = publication;
         this.hosts = hosts;
         this.followUps = followUps;
@@ -154,9 +164,14 @@ public class ProjectBuild {
         }
         Path worktree = worktrees.prepare(clone, project.name(), spec.name(), spec.branch(), project.settings().base(),
                 gitLog).path();
-        keepWork(worktree, task, "left in the worktree by an earlier batch", gitLog);
-        MergeConflicts.Result merge = merges.bringUpToDate(batchId, project, spec, worktree, logs, gitLog);
+        HomeFingerprint.Print before = changedHome.before(clone, gitLog);
+        MergeConflicts.Result merge = merges.bringUpToDate(batchId, project, spec, clone, worktree, logs, gitLog);
         tally.addAgent(merge.agentTime(), merge.cost());
+        Optional<String> changed = changedHome.holdIfChanged(before, clone, spec, project.settings().base(), batchId, null,
+                gitLog);
+        if (changed.isPresent()) {
+            return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, changed.get());
+        }
         if (merge.status() == MergeConflicts.Status.BUDGET_STOPPED) {
             return tally.result(BuildOutcome.BUDGET_STOPPED, merge.detail());
         }
@@ -174,6 +189,8 @@ public class ProjectBuild {
             mover.move(spec, SpecFolder.BLOCKED, why, batchId, false);
             return journalled(tally, spec, task, BuildOutcome.CONFLICT, why);
         }
+        // The agent's copy: a repository of its own, of which nightshift reads nothing but files.
+        worktrees.workingCopy(clone, worktree, spec.branch(), List.of(), gitLog);
         String failure = previousFailure.tail(project.name(), spec.name());
         int attempts = 1 + settings.build().fixAttempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -181,14 +198,21 @@ public class ProjectBuild {
                 log.info("no time left in the phase for another fix attempt on {}/{}", project.name(), spec.name());
                 break;
             }
-            // Only the run whose gate passes files discovered work: what earlier runs left is dropped.
-            followUps.discard(worktree);
             Path agentLog = logs.resolve("agent-" + project.name() + "-" + attempt + ".log");
+            before = changedHome.before(clone, gitLog);
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
                     task.text(), attempt == 1 ? "build" : "fix", attempt, worktree,
-                    prompt(project, spec, task, worktree, gitLog, failure), agentLog, settings.timeouts().agent()));
+                    prompt(project, spec, task, clone, gitLog, failure), agentLog, settings.timeouts().agent()));
             tally.addAgent(agent.elapsed(), agent.result().costUsd());
-            tally.note = Optional.ofNullable(branches.takeNote(worktree)).orElse(tally.note);
+            // Nothing of the agent's may still change the copy while nightshift reads it.
+            FolderProcesses.killInside(worktree);
+            changed = changedHome.holdIfChanged(before, clone, spec, project.settings().base(), batchId, null, gitLog);
+            if (changed.isPresent()) {
+                return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, changed.get());
+            }
+            // Only the run whose gate passes files discovered work: what other runs left is dropped.
+            AgentLeftovers.Left left = leftovers.take(worktree);
+            tally.note = Optional.ofNullable(left.note()).orElse(tally.note);
             switch (agent.status()) {
                 case BUDGET_STOPPED -> {
                     return tally.result(BuildOutcome.BUDGET_STOPPED, agent.result().summary());
@@ -198,45 +222,54 @@ public class ProjectBuild {
                     return tally.result(BuildOutcome.FAILED, agent.result().summary());
                 }
                 case STOPPED -> {
-                    keepWork(worktree, task, "nightshift was told to stop", gitLog);
+                    keepWork(clone, worktree, spec, task, "nightshift was told to stop", gitLog);
                     return journalled(tally, spec, task, BuildOutcome.STOPPED, STOPPED_DETAIL);
                 }
                 case TIMED_OUT -> {
-                    keepWork(worktree, task, "the agent timed out", gitLog);
+                    keepWork(clone, worktree, spec, task, "the agent timed out", gitLog);
                     return journalled(tally, spec, task, BuildOutcome.TIMED_OUT,
                             "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root()));
                 }
                 case SERVICE_FAILED -> {
                     // Not the spec's failure; a fix attempt's, after the gate failed, leaves that failure standing.
-                    keepWork(worktree, task, "the agent's run failed: " + agent.result().cause(), gitLog);
+                    keepWork(clone, worktree, spec, task, "the agent's run failed: " + agent.result().cause(), gitLog);
                     String detail = ServiceFailure.detail(agent.result(), agentLog, home.root());
                     return tally.lastGate != null
                             ? journalled(tally, spec, task, tally.lastGate.failedOutcome(), tally.lastGate.thenFixFailed(detail))
                             : journalled(tally, spec, task, ServiceFailure.outcome(agent.result().cause()), detail);
                 }
                 case FAILED -> {
-                    keepWork(worktree, task, "the agent failed", gitLog);
+                    keepWork(clone, worktree, spec, task, "the agent failed", gitLog);
                     String detail = "the agent " + FailureDetail.of(agent.result().summary(), agentLog, home.root());
                     return tally.lastGate != null
                             ? journalled(tally, spec, task, tally.lastGate.failedOutcome(), tally.lastGate.thenFixFailed(detail))
                             : journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, detail);
                 }
                 case SUCCEEDED -> {
-                    ChangeGuards.Verdict verdict = guards.check(worktree, project.settings(), spec, task, gitLog);
+                    // One fixed commit, made by nightshift from the copy's files, is judged, tested and pushed.
+                    String candidate = candidates.commit(clone, worktree, spec.branch(),
+                            List.of(branches.tip(clone, spec.branch(), gitLog)), spec.name() + ": " + task.text(), gitLog)
+                            .orElseGet(() -> branches.tip(clone, spec.branch(), gitLog));
+                    ChangeGuards.Verdict verdict = guards.check(clone, candidate, project.settings(), spec, task, gitLog);
                     if (!verdict.passed()) {
-                        return held(tally, project, spec, task, worktree, verdict, gitLog);
+                        return held(tally, project, spec, task, clone, candidate, verdict, gitLog);
                     }
                     if (verdict.change().isEmpty()) {
                         return tally.lastGate != null ? journalled(tally, spec, task, tally.lastGate.failedOutcome(),
                                 tally.lastGate.thenFixFailed("the agent changed nothing"))
                                 : journalled(tally, spec, task, BuildOutcome.AGENT_FAILED, "the agent changed nothing");
                     }
-                    branches.commitStaged(worktree, spec.name() + ": " + task.text(), gitLog);
-                    tally.lastGate = gate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone, logs,
-                            attempt));
+                    before = changedHome.before(clone, gitLog);
+                    tally.lastGate = cleanGate.run(new TestGate.Where(batchId, project.settings(), spec, worktree, clone,
+                            logs, attempt), candidate, gitLog);
+                    changed = changedHome.holdIfChanged(before, clone, spec, project.settings().base(), batchId,
+                            candidate, gitLog);
+                    if (changed.isPresent()) {
+                        return journalled(tally, spec, task, BuildOutcome.GUARD_HELD, changed.get());
+                    }
                     if (tally.lastGate.passed()) {
-                        tally.followUps.addAll(followUps.file(worktree, project).names());
-                        return publish(tally, project, spec, task, clone, worktree, gitLog);
+                        tally.followUps.addAll(followUps.file(left.followUps(), project).names());
+                        return publish(tally, project, spec, task, clone, candidate, gitLog);
                     }
                     if (running.stopping()) {
                         // The stop killed the tests: their failure says nothing about the work.
@@ -252,10 +285,9 @@ public class ProjectBuild {
                 : tally.result(tally.lastGate.failedOutcome(), tally.lastGate.reason());
     }
 
-    private BuildResult held(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path worktree,
-                             ChangeGuards.Verdict verdict, Path gitLog) {
-        String heldBranch = guards.hold(worktree, spec, project.settings().base(), tally.run.batchId(),
-                verdict.breaches(), gitLog);
+    private BuildResult held(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path clone,
+                             String candidate, ChangeGuards.Verdict verdict, Path gitLog) {
+        String heldBranch = guards.hold(clone, spec, candidate, project.settings().base(), tally.run.batchId(), gitLog);
         String why = "The agent's change for \"" + task.text() + "\" was held for a human; nothing was pushed.\n\n"
                 + ChangeGuards.describe(verdict.breaches()) + "\nThe held change is on the local branch `" + heldBranch
                 + "` of nightshift's clone (" + home.root().relativize(home.clone(project.name())) + "), never pushed;"
@@ -267,10 +299,10 @@ public class ProjectBuild {
     }
 
     private BuildResult publish(BuildTally tally, ProjectQueue project, Spec spec, SpecTask task, Path clone,
-                                Path worktree, Path gitLog) {
+                                String tested, Path gitLog) {
         try {
             PullRequestReuse.Published published = publication.publish(tally.run, project, spec,
-                    new Publication.Work(task, tally.lastGate, tally.note, tally.followUps), clone, worktree, gitLog);
+                    new Publication.Work(task, tally.lastGate, tally.note, tally.followUps), clone, tested, gitLog);
             BuildOutcome outcome = published.opened() ? BuildOutcome.PR_OPENED : BuildOutcome.PR_UPDATED;
             return journalled(tally, spec, task, outcome, null, published);
         } catch (GitException | GitHubException e) {
@@ -278,7 +310,7 @@ public class ProjectBuild {
         }
     }
 
-    private String prompt(ProjectQueue project, Spec spec, SpecTask task, Path worktree, Path gitLog, String failure) {
+    private String prompt(ProjectQueue project, Spec spec, SpecTask task, Path clone, Path gitLog, String failure) {
         String notes = null;
         try {
             notes = Files.isRegularFile(project.notesFile())
@@ -287,13 +319,17 @@ public class ProjectBuild {
             log.warn("cannot read {}: {}", project.notesFile(), e.getMessage());
         }
         return prompts.render(new PromptFacts(project.name(), spec.name(), spec.title(), spec.body(), task.text(),
-                notes, journal.recent(5), branches.recentLog(worktree, gitLog), failure, FollowUps.LIMIT));
+                notes, journal.recent(5), branches.recentLog(clone, spec.branch(), gitLog), failure, FollowUps.LIMIT));
     }
 
-    /** Work is never thrown away: it stays, unpushed, on the local branch, where the next attempt starts. */
-    private void keepWork(Path worktree, SpecTask task, String why, Path gitLog) {
+    /**
+     * Work is never thrown away: it stays, unpushed, on the local branch, where the next attempt
+     * starts; kept the same way as a candidate, from the copy's files.
+     */
+    private void keepWork(Path clone, Path worktree, Spec spec, SpecTask task, String why, Path gitLog) {
         try {
-            if (branches.commitAll(worktree, "nightshift: unfinished work on \"" + task.text() + "\" (" + why + ")", gitLog)) {
+            if (candidates.commit(clone, worktree, spec.branch(), List.of(branches.tip(clone, spec.branch(), gitLog)),
+                    "nightshift: unfinished work on \"" + task.text() + "\" (" + why + ")", gitLog).isPresent()) {
                 log.info("kept the unfinished work as a local commit ({})", why);
             }
         } catch (GitException e) {

@@ -14,9 +14,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishing work that passed the gate: nothing under .nightshift/ in its history, the push
- * (never forced), the pull request opened or added to, then the task ticked and the spec moved
- * to active/. Nothing here runs unless the gate passed.
+ * Publishing work that passed the gate: the push of exactly the commit the gate tested (never
+ * forced, by its id, so nothing that changed after the gate goes out), the pull request opened or
+ * added to, then the task ticked and the spec moved to active/. Nothing here runs unless the
+ * gate passed.
  */
 @Component
 public class Publication {
@@ -26,33 +27,34 @@ public class Publication {
     }
 
     private final BranchWork branches;
-    private final StateFolder stateFolder;
+    private final HomeFingerprint fingerprint;
     private final PullRequestReuse reuse;
     private final PullRequestHosts hosts;
     private final SpecTicker ticker;
     private final SpecMover mover;
 
-    public Publication(BranchWork branches, StateFolder stateFolder, PullRequestReuse reuse, PullRequestHosts hosts,
+    public Publication(BranchWork branches, HomeFingerprint fingerprint, PullRequestReuse reuse, PullRequestHosts hosts,
                        SpecTicker ticker, SpecMover mover) {
         this.branches = branches;
-        this.stateFolder = stateFolder;
+        this.fingerprint = fingerprint;
         this.reuse = reuse;
         this.hosts = hosts;
         this.ticker = ticker;
         this.mover = mover;
     }
 
+    /** @param tested the commit the gate tested: the one pushed */
     public PullRequestReuse.Published publish(BatchRun run, ProjectQueue project, Spec spec, Work work, Path clone,
-                                              Path worktree, Path gitLog) {
+                                              String tested, Path gitLog) {
         String base = project.settings().base();
-        String since = branches.publishedPoint(worktree, spec.branch(), base, gitLog);
-        List<String> commits = branches.unpublishedSubjects(worktree, since, gitLog);
-        stateFolder.keepOutOfHistory(worktree, spec.branch(), base, spec.name() + ": " + work.task().text(), gitLog);
-        String head = branches.head(worktree, gitLog);
-        branches.push(worktree, spec.branch(), gitLog);
+        String since = branches.publishedPoint(clone, spec.branch(), base, gitLog);
+        List<String> commits = branches.unpublishedSubjects(clone, since, tested, gitLog);
+        // recorded first: another project's check may look at the remote while this push lands
+        fingerprint.pushed("refs/heads/" + spec.branch(), tested);
+        branches.push(clone, tested, spec.branch(), gitLog);
         HostProject hostProject = new HostProject(project.name(), project.settings(), clone, gitLog);
         PullRequestReuse.Published published = reuse.publish(run, hosts.forKind(project.settings().pr().host()),
-                hostProject, spec.name(), spec.branch(), spec.title(), head,
+                hostProject, spec.name(), spec.branch(), spec.title(), tested,
                 PullRequestText.body(spec, work.task(), work.gate(), run.batchId()),
                 PullRequestText.comment(work.task(), work.gate(), work.note(), commits, work.followUps(), run.batchId()));
         ticker.tick(spec, work.task(), false);

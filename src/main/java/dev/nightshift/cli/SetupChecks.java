@@ -15,6 +15,7 @@ import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.git.Git;
 import dev.nightshift.report.SmtpSender;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.spec.FileProblem;
@@ -203,7 +204,7 @@ final class SetupChecks {
 
     /** git itself, through the process runner like every other command. */
     Check git(ProcessRunner runner) {
-        ProcessResult result = run(runner, "git", List.of("git", "--version"));
+        ProcessResult result = run(runner, "git", Git.command(List.of("--version")));
         return result.succeeded() ? Check.ok("git", result.stdout().strip())
                 : Check.fail("git", "git --version failed (" + describe(result) + ")", "install git and put it on PATH");
     }
@@ -235,7 +236,7 @@ final class SetupChecks {
     /** Does the repository answer, and has it the base branch? */
     Check remote(ProcessRunner runner, ProjectQueue project, String url) {
         String base = project.settings().base();
-        ProcessResult result = run(runner, "git ls-remote", List.of("git", "ls-remote", "--heads", url, base));
+        ProcessResult result = run(runner, "git ls-remote", Git.command(List.of("ls-remote", "--heads", url, base)));
         String subject = project.name() + " repository";
         if (!result.succeeded()) {
             return Check.fail(subject, url + " cannot be reached: " + gitReason(result.tail(), describe(result)),
@@ -256,7 +257,7 @@ final class SetupChecks {
             throw new UncheckedIOException(e);
         }
         try {
-            Map<String, String> env = ProcessEnvironment.ofSystem(Set.of()).forGit(Map.of("GIT_TERMINAL_PROMPT", "0", "LC_ALL", "C"));
+            Map<String, String> env = ProcessEnvironment.ofSystem(Set.of()).forGit(Git.isolation());
             return runner.run(ProcessSpec.of(label, command, home.root(), env, NETWORK_TIMEOUT, log).capturingStdout());
         } finally {
             try {

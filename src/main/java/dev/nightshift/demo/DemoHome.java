@@ -7,6 +7,7 @@ import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.git.Git;
 import dev.nightshift.secret.SecretMasker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,16 +88,17 @@ public final class DemoHome {
     /** The sample's history: one commit on main, pushed into a bare repository that plays "origin". */
     private static void makeOrigin(Path seed, Path origin) {
         ProcessRunner runner = new ProcessRunner(new RunningProcesses(), new ProcessDeadline(), SecretMasker.none());
-        Map<String, String> env = new ProcessEnvironment(System.getenv(), Set.of()).forTools(Map.of(
-                "GIT_AUTHOR_NAME", "nightshift demo", "GIT_AUTHOR_EMAIL", "demo@localhost",
+        Map<String, String> variables = new java.util.HashMap<>(Git.isolation());
+        variables.putAll(Map.of("GIT_AUTHOR_NAME", "nightshift demo", "GIT_AUTHOR_EMAIL", "demo@localhost",
                 "GIT_COMMITTER_NAME", "nightshift demo", "GIT_COMMITTER_EMAIL", "demo@localhost"));
+        Map<String, String> env = new ProcessEnvironment(System.getenv(), Set.of()).forTools(variables);
         Path log = seed.getParent().resolve(".nightshift").resolve("demo-setup.log");
         List<List<String>> commands = List.of(
-                List.of("git", "init", "--quiet"),
-                List.of("git", "symbolic-ref", "HEAD", "refs/heads/main"),
-                List.of("git", "add", "--all"),
-                List.of("git", "commit", "--quiet", "-m", "The sample project: a version function and its test"),
-                List.of("git", "clone", "--quiet", "--bare", seed.toString(), origin.toString()));
+                Git.command(List.of("init", "--quiet")),
+                Git.command(List.of("symbolic-ref", "HEAD", "refs/heads/main")),
+                Git.command(List.of("add", "--all")),
+                Git.command(List.of("commit", "--quiet", "-m", "The sample project: a version function and its test")),
+                Git.command(List.of("clone", "--quiet", "--bare", seed.toString(), origin.toString())));
         for (List<String> command : commands) {
             ProcessResult result = runner.run(ProcessSpec.of("demo setup", command, seed, env, Duration.ofMinutes(1), log));
             if (!result.succeeded()) {

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Reads what the index of a worktree changes against a tree: files, line counts, added lines. */
+/**
+ * Reads what a commit changes against a tree, both in nightshift's clone: files, line counts,
+ * added lines. A rename is read as what it does to each path, a deletion of the old one and an
+ * addition of the new one, so that no guard on deletions is passed by moving a file away.
+ */
 @Component
 public class ChangeReader {
 
@@ -19,11 +23,11 @@ public class ChangeReader {
         this.git = git;
     }
 
-    public StagedChange staged(Path worktree, String tree, Path log) {
+    public StagedChange between(Path clone, String tree, String commit, Path log) {
         Map<String, int[]> numbers = new HashMap<>();
         Map<String, Boolean> binary = new HashMap<>();
-        List<String> numstat = split(git.out(worktree, log, "-c", "core.quotepath=off", "diff", "--cached", "-M",
-                "--numstat", "-z", tree));
+        List<String> numstat = split(git.out(clone, log, "-c", "core.quotepath=off", "diff", "--no-renames", "--no-ext-diff",
+                "--no-textconv", "--numstat", "-z", tree, commit));
         for (int i = 0; i < numstat.size(); i++) {
             String[] fields = numstat.get(i).split("\t", 3);
             if (fields.length < 3) {
@@ -40,8 +44,8 @@ public class ChangeReader {
             binary.put(path, isBinary);
         }
         List<FileChange> files = new ArrayList<>();
-        List<String> status = split(git.out(worktree, log, "-c", "core.quotepath=off", "diff", "--cached", "-M",
-                "--name-status", "-z", tree));
+        List<String> status = split(git.out(clone, log, "-c", "core.quotepath=off", "diff", "--no-renames", "--no-ext-diff",
+                "--no-textconv", "--name-status", "-z", tree, commit));
         for (int i = 0; i < status.size(); i++) {
             String code = status.get(i);
             if (code.isEmpty()) {
@@ -63,13 +67,13 @@ public class ChangeReader {
             int[] n = numbers.getOrDefault(path, new int[2]);
             files.add(new FileChange(path, oldPath, kind, n[0], n[1], binary.getOrDefault(path, false)));
         }
-        return new StagedChange(files, addedLines(worktree, tree, log));
+        return new StagedChange(files, addedLines(clone, tree, commit, log));
     }
 
-    private Map<String, List<String>> addedLines(Path worktree, String tree, Path log) {
+    private Map<String, List<String>> addedLines(Path clone, String tree, String commit, Path log) {
         Map<String, List<String>> added = new LinkedHashMap<>();
-        String diff = git.run(worktree, log, "-c", "core.quotepath=off", "diff", "--cached", "-M", "-U0",
-                "--no-color", "--no-ext-diff", tree).stdout();
+        String diff = git.run(clone, log, "-c", "core.quotepath=off", "diff", "--no-renames", "-U0",
+                "--no-color", "--no-ext-diff", "--no-textconv", tree, commit).stdout();
         List<String> current = null;
         boolean header = false;
         for (String line : diff.split("\n", -1)) {

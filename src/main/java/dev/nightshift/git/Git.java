@@ -7,11 +7,18 @@ import dev.nightshift.exec.ProcessSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** git, always through the process runner: a timeout, no prompts, no editor, output to a log. */
+/**
+ * git, always through the process runner: a timeout, no prompts, no editor, output to a log. It
+ * never runs a hook and never reads configuration an agent could have written: the owner's global
+ * and system configuration are ignored, and every setting that makes git run a program or read a
+ * file of someone else's choosing is pinned on the command line, where no configuration file
+ * overrides it.
+ */
 @Component
 public class Git {
 
@@ -30,26 +37,110 @@ public class Git {
         return run(dir, log, List.of(args));
     }
 
+    /**
+     * Pinned for every command, as if given with {@code -c} (through {@code GIT_CONFIG_COUNT}, so
+     * that no repository's or user's configuration file overrides them). A hook, an fsmonitor, an
+     * ssh command, a pager, a credential helper, a global ignore or attributes file are all
+     * programs or files that a configuration could name; an agent that wrote such a setting into a
+     * repository's config would have its code run by nightshift, with the owner's access to the
+     * remote.
+     */
+    static final List<Map.Entry<String, String>> PINNED = List.of(
+            Map.entry("core.hooksPath", "/dev/null"),
+            Map.entry("core.fsmonitor", "false"),
+            Map.entry("core.untrackedCache", "false"),
+            Map.entry("core.sshCommand", "ssh"),
+            Map.entry("core.pager", "cat"),
+            Map.entry("core.askPass", ""),
+            Map.entry("core.excludesFile", "/dev/null"),
+            Map.entry("core.attributesFile", "/dev/null"),
+            Map.entry("credential.helper", ""),
+            Map.entry("protocol.ext.allow", "never"),
+            Map.entry("uploadpack.packObjectsHook", ""),
+            Map.entry("commit.gpgSign", "false"),
+            Map.entry("tag.gpgSign", "false"),
+            Map.entry("submodule.recurse", "false"),
+            Map.entry("gc.auto", "0"),
+            Map.entry("maintenance.auto", "false"));
+
+    /**
+     * The environment every git command gets on top of the allow-list: no global, system or XDG
+     * configuration, and nightshift's own name on every commit it makes.
+     */
+    static final Map<String, String> ISOLATION = isolated(Map.ofEntries(
+            Map.entry("GIT_AUTHOR_NAME", "nightshift"),
+            Map.entry("GIT_AUTHOR_EMAIL", "nightshift@localhost"),
+            Map.entry("GIT_COMMITTER_NAME", "nightshift"),
+            Map.entry("GIT_COMMITTER_EMAIL", "nightshift@localhost"),
+            Map.entry("GIT_CONFIG_NOSYSTEM", "1"),
+            Map.entry("GIT_CONFIG_GLOBAL", "/dev/null"),
+            Map.entry("GIT_ATTR_NOSYSTEM", "1"),
+            Map.entry("XDG_CONFIG_HOME", "/dev/null"),
+            Map.entry("GIT_TERMINAL_PROMPT", "0"),
+            Map.entry("GIT_EDITOR", "true"),
+            Map.entry("GIT_MERGE_AUTOEDIT", "no"),
+            Map.entry("GIT_ASKPASS", ""),
+            Map.entry("LC_ALL", "C")));
+
+    private static Map<String, String> isolated(Map<String, String> variables) {
+        Map<String, String> all = new LinkedHashMap<>(variables);
+        all.put("GIT_CONFIG_COUNT", Integer.toString(PINNED.size()));
+        for (int i = 0; i < PINNED.size(); i++) {
+            all.put("GIT_CONFIG_KEY_" + i, PINNED.get(i).getKey());
+            all.put("GIT_CONFIG_VALUE_" + i, PINNED.get(i).getValue());
+        }
+        return Map.copyOf(all);
+    }
+
     public ProcessResult run(Path dir, Path log, List<String> args) {
+        return run(dir, log, Map.of(), args);
+    }
+
+    /** Runs git with further variables (e.g. a temporary {@code GIT_INDEX_FILE}); the isolation always wins. */
+    public ProcessResult run(Path dir, Path log, Map<String, String> extra, List<String> args) {
+        Map<String, String> variables = new LinkedHashMap<>(extra);
+        variables.putAll(ISOLATION);
+        return runner.run(ProcessSpec.of("git " + args.get(0), command(args), dir, environment.forGit(variables),
+                TIMEOUT, log).capturingStdout());
+    }
+
+    /** The command line for git with {@code args}; run it with {@link #isolation()} in its environment. */
+    public static List<String> command(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(args);
-        Map<String, String> env = environment.forGit(Map.of(
-                "GIT_TERMINAL_PROMPT", "0",
-                "GIT_EDITOR", "true",
-                "GIT_MERGE_AUTOEDIT", "no",
-                "LC_ALL", "C"));
-        return runner.run(ProcessSpec.of("git " + args.get(0), command, dir, env, TIMEOUT, log).capturingStdout());
+        return command;
+    }
+
+    /**
+     * The variables that keep git away from global, system and XDG configuration and pin every
+     * risky setting; for anyone who launches git.
+     */
+    public static Map<String, String> isolation() {
+        return ISOLATION;
+    }
+
+    /** Like {@link #out(Path, Path, String...)}, with further variables. */
+    public String out(Path dir, Path log, Map<String, String> extra, String... args) {
+        ProcessResult result = run(dir, log, extra, List.of(args));
+        if (!result.succeeded()) {
+            throw failure(args, result);
+        }
+        return result.stdout().strip();
     }
 
     /** Runs git and returns its standard output, trimmed; a failure becomes a {@link GitException}. */
     public String out(Path dir, Path log, String... args) {
         ProcessResult result = run(dir, log, args);
         if (!result.succeeded()) {
-            throw new GitException("git " + String.join(" ", args) + " failed (exit " + result.exitCode()
-                    + (result.timedOut() ? ", timed out" : "") + "): " + lastLines(result.tail(), 6));
+            throw failure(args, result);
         }
         return result.stdout().strip();
+    }
+
+    private static GitException failure(String[] args, ProcessResult result) {
+        return new GitException("git " + String.join(" ", args) + " failed (exit " + result.exitCode()
+                + (result.timedOut() ? ", timed out" : "") + "): " + lastLines(result.tail(), 6));
     }
 
     public boolean ok(Path dir, Path log, String... args) {

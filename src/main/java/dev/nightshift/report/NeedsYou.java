@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What needs the owner after a batch, most urgent first, each thing once: the budget, closed pull
+ * What needs the owner after a batch, most urgent first, each thing once: work held because
+ * nightshift's own settings or state changed while the agent ran, the budget, closed pull
  * requests and blocked specs with their reasons, a red base, failed health checks, the supervisor's
  * risks only the owner can clear, failed builds, unreadable files, broken phases. The risks that
  * are not the owner's to clear (or that this batch's fresher facts settled) are listed apart.
@@ -102,6 +103,11 @@ public final class NeedsYou {
                 items.put("phase:" + p.name(), "phase " + p.name() + " " + p.outcome() + (p.detail() != null ? ": " + p.detail() : ""));
             }
         }
-        return new Decision(List.copyOf(items.values()), List.copyOf(otherRisks));
+        // Work held because nightshift's own settings or state changed under the agent comes first:
+        // until the owner has looked, nothing else in the home can be trusted.
+        List<String> needsYou = new ArrayList<>();
+        items.values().stream().filter(t -> t.contains(BuildOutcome.HOME_CHANGED)).forEach(needsYou::add);
+        items.values().stream().filter(t -> !t.contains(BuildOutcome.HOME_CHANGED)).forEach(needsYou::add);
+        return new Decision(List.copyOf(needsYou), List.copyOf(otherRisks));
     }
 }

@@ -4,7 +4,6 @@ import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.secret.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,15 +21,16 @@ import org.springframework.stereotype.Component;
  * (so its own verify, paths and priority are ignored), under a safe name no spec of the project
  * has, never overwriting a file, and never one the project already has (the same title, or the
  * same text, in any folder): an agent that finds the same work every run files it once. Only a
- * run whose gate passed files; the follow-ups of a run that did not are {@link #discard}ed. The
- * folder is emptied afterwards.
+ * run whose gate passed files. The drafts are read by the build from the working copy, without
+ * following links; nothing here reads or deletes a file of the agent's.
  */
 @Component
 public class FollowUps {
 
     private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
     public static final int LIMIT = 3;
-    private static final long MAX_BYTES = 200 * 1024;
+    /** The largest follow-up file read; a longer one is left out. */
+    public static final long MAX_BYTES = 200 * 1024;
 
     /** What became of the agent's follow-ups: the spec names filed, and the files left out. */
     public record Filed(List<String> names, List<String> dropped) {
@@ -46,16 +45,13 @@ public class FollowUps {
         this.masker = masker;
     }
 
-    public Filed file(Path worktree, ProjectQueue project) {
-        Path dir = worktree.resolve(".nightshift").resolve("followups");
-        if (!Files.isDirectory(dir)) {
-            return Filed.none();
-        }
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(dir)) {
-            files = listed.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            log.warn("cannot read the agent's follow-ups in {}: {}", dir, e.getMessage());
+    /** One file the agent left in its follow-up folder: its name there and its text (null when unreadable). */
+    public record Draft(String fileName, String text) {
+    }
+
+    /** Files the drafts read from a run whose gate passed. */
+    public Filed file(List<Draft> drafts, ProjectQueue project) {
+        if (drafts.isEmpty()) {
             return Filed.none();
         }
         Set<String> taken = new HashSet<>();
@@ -68,9 +64,9 @@ public class FollowUps {
         }
         List<String> filed = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        for (Path file : files) {
-            String fileName = file.getFileName().toString();
-            String text = readable(file);
+        for (Draft draft : drafts) {
+            String fileName = draft.fileName();
+            String text = draft.text();
             if (!fileName.endsWith(".md") || text == null || text.isBlank() || filed.size() >= LIMIT) {
                 dropped.add(fileName);
                 continue;
@@ -109,28 +105,7 @@ public class FollowUps {
             log.warn("left out {} follow-up file(s) of the agent (at most {} a run, *.md, not empty): {}",
                     dropped.size(), LIMIT, dropped);
         }
-        clear(files);
         return new Filed(List.copyOf(filed), List.copyOf(dropped));
-    }
-
-    /**
-     * Drops what a run that did not pass left in the follow-up folder: only a run whose gate
-     * passed files discovered work.
-     */
-    public void discard(Path worktree) {
-        Path dir = worktree.resolve(".nightshift").resolve("followups");
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> listed = Files.list(dir)) {
-            List<Path> files = listed.filter(Files::isRegularFile).toList();
-            if (!files.isEmpty()) {
-                log.info("left out {} follow-up file(s) of a run whose gate did not pass", files.size());
-            }
-            clear(files);
-        } catch (IOException e) {
-            log.warn("cannot clear the agent's follow-ups in {}: {}", dir, e.getMessage());
-        }
     }
 
     /** The title the follow-up would have as a spec of the project, or {@code null} when it does not parse. */
@@ -193,26 +168,5 @@ public class FollowUps {
             }
         }
         return "---\norigin: agent\n---\n" + normalized;
-    }
-
-    private static String readable(Path file) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                return null;
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
-            return null;
-        }
-    }
-
-    private static void clear(List<Path> files) {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.debug("could not remove {}: {}", file, e.getMessage());
-            }
-        }
     }
 }

@@ -53,6 +53,13 @@ public enum BuildOutcome {
     STOPPED;
 
     /**
+     * The opening words of the reason a build gives when nightshift's own settings or state
+     * changed while the agent or its tests ran (held as {@link #GUARD_HELD}); the report names
+     * such a hold before anything else.
+     */
+    public static final String HOME_CHANGED = "nightshift's settings or state changed while the agent or its tests ran";
+
+    /**
      * How an outcome weighs in the spec's failure streak, the count behind {@code build.max-attempts}
      * and the "failing again and again" risk. Only the spec's own failures count: what the agent
      * made of it (tests failed, the agent failed or timed out, a guard held its change) and a

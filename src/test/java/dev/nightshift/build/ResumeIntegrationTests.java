@@ -141,13 +141,21 @@ class ResumeIntegrationTests {
         assertThat(TestHome.gitOut(clone, "log", "--format=%s", BRANCH)).contains("unfinished work", "the agent timed out");
         assertThat(TestHome.gitOut(clone, "show", BRANCH + ":partial.txt")).isEqualTo("first half\n");
         // the worktree may go (a crash, maintenance): the commit on the branch is what carries the work
-        TestHome.gitOut(clone, "worktree", "remove", "--force", home.root().resolve(".nightshift/worktrees/shop/0001-feature").toString());
+        deleteTree(home.root().resolve(".nightshift/worktrees/shop/0001-feature"));
 
         assertThat(home.run("run")).isZero();
 
         assertThat(OriginRepo.show(home, BRANCH, "STARTED_FROM.md")).isEqualTo("started from: first half\n");
         assertThat(OriginRepo.show(home, BRANCH, "partial.txt")).isEqualTo("first half\nsecond half\n");
         assertThat(Files.exists(home.root().resolve("wip-specs/shop/active/0001-feature.md"))).isTrue();
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Adds a line to FEATURES.md per task; asked to finish a merge, keeps its prompt and resolves it if {@code resolve}. */

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the index changes against a tree, read from a real repository. */
+/** What a commit changes against a tree, read from a real repository. */
 class ChangeReaderTests {
 
     @TempDir
@@ -28,7 +28,7 @@ class ChangeReaderTests {
             new ProcessEnvironment(System.getenv(), Set.of()));
 
     @Test
-    void filesLineCountsRenamesDeletionsAndAddedLinesAreRead() throws Exception {
+    void filesLineCountsDeletionsAndAddedLinesAreReadAndARenameIsADeletionAndAnAddition() throws Exception {
         TestHome.write(dir.resolve("keep.txt"), "one\ntwo\nthree\n");
         TestHome.write(dir.resolve("gone.txt"), "a\nb\n");
         TestHome.write(dir.resolve("old name.txt"), "the same content on several lines\nline two\nline three\n");
@@ -42,18 +42,20 @@ class ChangeReaderTests {
         Files.move(dir.resolve("old name.txt"), dir.resolve("new name.txt"));
         Files.write(dir.resolve("image.bin"), new byte[] {0, 1, 2, 0, 3});
         TestHome.gitOut(dir, "add", "--all");
+        TestHome.gitOut(dir, "commit", "--quiet", "-m", "change");
 
-        StagedChange change = new ChangeReader(git).staged(dir, tree, dir.resolve("git.log"));
+        StagedChange change = new ChangeReader(git).between(dir, tree, "HEAD", dir.resolve("git.log"));
 
         Map<String, FileChange> files = change.files().stream().collect(Collectors.toMap(FileChange::path, Function.identity()));
-        assertThat(files).containsOnlyKeys("keep.txt", "gone.txt", "new name.txt", "image.bin");
+        assertThat(files).containsOnlyKeys("keep.txt", "gone.txt", "old name.txt", "new name.txt", "image.bin");
         assertThat(files.get("keep.txt")).extracting(FileChange::status, FileChange::added, FileChange::deleted)
                 .containsExactly('M', 1, 1);
         assertThat(files.get("gone.txt")).extracting(FileChange::status, FileChange::deleted).containsExactly('D', 2);
-        assertThat(files.get("new name.txt").status()).isEqualTo('R');
-        assertThat(files.get("new name.txt").touched()).containsExactly("old name.txt", "new name.txt");
+        assertThat(files.get("old name.txt")).as("the old path of a rename is deleted")
+                .extracting(FileChange::status, FileChange::deleted).containsExactly('D', 3);
+        assertThat(files.get("new name.txt").status()).as("the new path is added").isEqualTo('A');
         assertThat(files.get("image.bin").binary()).isTrue();
         assertThat(change.addedLines().get("keep.txt")).containsExactly("++ not a header");
-        assertThat(change.deletedLines()).isEqualTo(3);
+        assertThat(change.deletedLines()).isEqualTo(6);
     }
 }

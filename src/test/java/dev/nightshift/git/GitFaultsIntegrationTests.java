@@ -31,21 +31,25 @@ class GitFaultsIntegrationTests {
         TestHome home = TestHome.create(dir);
         Path moveRemote = dir.resolve("move-remote");
         Files.createFile(moveRemote);
-        // While the agent works, someone else pushes to the spec's branch.
-        Path agent = home.agent("agent.sh", """
-                cat > /dev/null
+        // After nightshift fetched, someone else pushes to the spec's branch: while base's tests run,
+        // before the agent starts (a push while the agent runs is held as the agent's own, see
+        // build/ChangedHomeIntegrationTests).
+        Path test = dir.resolve("test.sh");
+        TestHome.write(test, """
                 if [ -e %1$s ]; then
                   rm %1$s
                   other=$(mktemp -d)
-                  git clone -q %2$s "$other" && cd "$other" && git checkout -q -b "nightshift/$NIGHTSHIFT_SPEC" \\
+                  (git clone -q %2$s "$other" && cd "$other" && git checkout -q -b "nightshift/0001-feature" \\
                     && echo theirs > OTHER.md && git add OTHER.md \\
                     && git -c user.name=other -c user.email=other@localhost commit -q -m "someone else" \\
-                    && git push -q origin "nightshift/$NIGHTSHIFT_SPEC" && cd - > /dev/null
+                    && git push -q origin "nightshift/0001-feature") > /dev/null
                 fi
-                """.formatted(moveRemote, home.origin()) + WORKING);
-        // Unconfined: this agent plays someone else pushing to the remote, which a sandbox would stop.
+                bash tests/run.sh
+                """.formatted(moveRemote, home.origin()));
+        Path agent = home.agent("agent.sh", "cat > /dev/null\n" + WORKING);
+        // Unconfined: the test command plays someone else pushing to the remote, which a sandbox would stop.
         home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\n");
-        home.project("shop", "");
+        home.project("shop", "test: bash " + test + "\n");
         home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] First part\n- [ ] Second part\n");
 
         assertThat(home.run("run")).isEqualTo(1);

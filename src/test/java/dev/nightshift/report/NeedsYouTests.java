@@ -29,6 +29,20 @@ class NeedsYouTests {
     }
 
     @Test
+    void workHeldBecauseTheHomeChangedUnderTheAgentIsNamedBeforeEverythingElse() {
+        var guard = move("shop", "0001-a", "held by a guard: a protected path changed");
+        var changed = move("api", "0002-b", BuildOutcome.HOME_CHANGED + ": wip-specs/api/project.yml (changed)");
+
+        NeedsYou.Decision decision = NeedsYou.decide(new NeedsYou.Facts(List.of(), List.of(guard, changed), Set.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), spend("4.60")));
+
+        assertThat(decision.needsYou()).hasSize(3);
+        assertThat(decision.needsYou().get(0)).isEqualTo("api/0002-b is blocked: " + BuildOutcome.HOME_CHANGED
+                + ": wip-specs/api/project.yml (changed)");
+        assertThat(decision.needsYou().get(1)).startsWith("Budget reached");
+    }
+
+    @Test
     void aSpecTheOwnerMovedToBlockedByHandIsNotAskedBack() {
         var byNightshift = move("shop", "0001-a", "held by a guard: a protected path changed");
         var byHand = move("shop", "0002-b", "moved by hand (found by the spec index)");

@@ -1,0 +1,122 @@
+package dev.nightshift.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightshift.store.BuildOutcome;
+import dev.nightshift.testing.TestHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Agents that reach, with nothing sandboxed, for what only the owner may change: the home's
+ * settings, nightshift's state, the remote. The change is caught by the fingerprint taken before
+ * the run, the work is held for a human with what changed named first in the report, and nothing
+ * is pushed by nightshift.
+ */
+class ChangedHomeIntegrationTests {
+
+    private static final String BRANCH = "nightshift/0001-feature";
+
+    @TempDir
+    Path dir;
+
+    private TestHome home(String agentScript) {
+        TestHome home = TestHome.create(dir);
+        Path agent = home.agent("agent.sh", agentScript);
+        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 0}\n");
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n");
+        return home;
+    }
+
+    private static String needsYou(TestHome home) throws Exception {
+        String report = Files.readString(home.latestReport().resolve("report.txt"));
+        int start = report.indexOf("NEEDS YOU");
+        assertThat(start).as("the report has a Needs you section").isNotNegative();
+        return report.substring(start);
+    }
+
+    @Test
+    void rewritingTheTestCommandOrTheSettingsIsHeldNamedFirstAndPutBack() throws Exception {
+        // the agent makes the gate print a count and raises the deletion limit, then does honest-looking work
+        TestHome home = home("""
+                cat > /dev/null
+                home=$(cd ../../../.. && pwd)
+                printf 'repo: %s\\nbase: main\\ntest: echo "9 passed"\\n' "$(sed -n 's/^repo: //p' "$home/wip-specs/shop/project.yml")" \\
+                  > "$home/wip-specs/shop/project.yml"
+                echo 'build: {max-deleted-lines: 100000}' >> "$home/nightshift.yml"
+                echo feature > FEATURE.md
+                """);
+        String settings = home.read("nightshift.yml");
+        String project = home.read("wip-specs/shop/project.yml");
+
+        assertThat(home.run("run")).isEqualTo(1);
+
+        assertThat(home.originHasBranch(BRANCH)).as("nothing pushed").isFalse();
+        assertThat(home.db().sql("SELECT COUNT(*) FROM pull_requests").query(Integer.class).single()).isZero();
+        assertThat(home.db().sql("SELECT outcome FROM build_results").query(String.class).single()).isEqualTo("GUARD_HELD");
+        assertThat(home.read("wip-specs/shop/blocked/0001-feature.why.md")).contains(BuildOutcome.HOME_CHANGED,
+                "wip-specs/shop/project.yml", "nightshift.yml", "Nothing was pushed");
+        assertThat(home.read("nightshift.yml")).as("put back as it was").isEqualTo(settings);
+        assertThat(home.read("wip-specs/shop/project.yml")).as("put back as it was").isEqualTo(project);
+        String needsYou = needsYou(home);
+        assertThat(needsYou.lines().skip(1).filter(l -> !l.isBlank()).findFirst().orElse(""))
+                .as("named first").contains("shop/0001-feature", BuildOutcome.HOME_CHANGED);
+
+        // the next batch neither builds the held spec nor opens a pull request for it
+        assertThat(home.run("run")).isZero();
+        assertThat(home.db().sql("SELECT COUNT(*) FROM pull_requests").query(Integer.class).single()).isZero();
+        assertThat(home.db().sql("SELECT COUNT(*) FROM agent_runs").query(Integer.class).single()).isEqualTo(1);
+        assertThat(home.originHasBranch(BRANCH)).isFalse();
+    }
+
+    @Test
+    void anAgentThatPushesByItselfIsCaughtByTheRemotesRefsAndItsWorkHeld() throws Exception {
+        TestHome home = home("""
+                cat > /dev/null
+                url=$(git -C ../../../repos/shop remote get-url origin)
+                echo feature > FEATURE.md
+                git -c user.name=x -c user.email=x@x add FEATURE.md
+                git -c user.name=x -c user.email=x@x commit --quiet -m "pushed by the agent"
+                git push --quiet "$url" HEAD:refs/heads/agent-own
+                """);
+
+        assertThat(home.run("run")).isEqualTo(1);
+
+        assertThat(home.originHasBranch(BRANCH)).as("nothing pushed by nightshift").isFalse();
+        assertThat(home.db().sql("SELECT COUNT(*) FROM pull_requests").query(Integer.class).single()).isZero();
+        assertThat(home.db().sql("SELECT outcome FROM build_results").query(String.class).single()).isEqualTo("GUARD_HELD");
+        assertThat(home.read("wip-specs/shop/blocked/0001-feature.why.md")).contains(BuildOutcome.HOME_CHANGED,
+                "the remote's refs/heads/agent-own (added)");
+        assertThat(needsYou(home)).contains("shop/0001-feature", "refs/heads/agent-own");
+    }
+
+    @Test
+    void anAgentThatDeletesTheDatabaseIsHeldAndTheNextBatchOpensNoSecondPullRequest() throws Exception {
+        Path first = dir.resolve("first-done");
+        // the first task is honest; on the second the agent deletes nightshift's database
+        TestHome home = TestHome.create(dir);
+        Path agent = home.agent("agent.sh", """
+                cat > /dev/null
+                if [ -e %1$s ]; then rm -f ../../../../.nightshift/db.mv.db; fi
+                touch %1$s
+                echo "$NIGHTSHIFT_TASK" >> FEATURES.md
+                """.formatted(first));
+        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 0}\n");
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] One\n- [ ] Two\n");
+        assertThat(home.run("run")).isZero();
+        String published = TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip();
+
+        assertThat(home.run("run")).isEqualTo(1);
+
+        assertThat(TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip()).as("nothing more pushed").isEqualTo(published);
+        assertThat(home.read("wip-specs/shop/blocked/0001-feature.why.md")).contains(BuildOutcome.HOME_CHANGED,
+                "the database file");
+        assertThat(home.run("run")).isIn(0, 1);
+        assertThat(TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip()).isEqualTo(published);
+        assertThat(home.exists("wip-specs/shop/blocked/0001-feature.md")).as("still held").isTrue();
+    }
+}

@@ -13,6 +13,7 @@ import dev.nightshift.phase.Phase;
 import dev.nightshift.report.ReportPhase;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.supervisor.SupervisorPhase;
 import java.time.Clock;
@@ -87,7 +88,7 @@ class PhaseSteps {
                 }
             };
         });
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        TaskExecutorPartitionHandler handler = new BuildPartitioner.InTurn();
         handler.setTaskExecutor(executor);
         handler.setStep(buildProjectStep);
         handler.setGridSize(settings.build().parallelism());
@@ -105,8 +106,9 @@ class PhaseSteps {
 
     @Bean
     @StepScope
-    BuildPartitioner buildPartitioner(@Value("#{jobParameters['batchId']}") String batchId, PlanRepository plans) {
-        return new BuildPartitioner(batchId, plans);
+    BuildPartitioner buildPartitioner(@Value("#{jobParameters['batchId']}") String batchId, PlanRepository plans,
+                                      BuildRepository builds) {
+        return new BuildPartitioner(batchId, plans, builds);
     }
 
     @Bean

@@ -65,7 +65,15 @@ public final class SettingsFiles {
         if (!Files.exists(file)) {
             throw new ConfigException(file, 0, null, "missing; every project folder needs a project.yml");
         }
-        ProjectSettings settings = read(file, ProjectSettings.class);
+        return project(file, read(file, ProjectSettings.class));
+    }
+
+    /** project.yml from its text as read before. */
+    public static ProjectSettings readProject(Path file, String text) {
+        return project(file, parse(file, text, 0, ProjectSettings.class));
+    }
+
+    private static ProjectSettings project(Path file, ProjectSettings settings) {
         if (settings == null) {
             throw new ConfigException(file, 1, null, "is empty; it needs at least repo and test");
         }

@@ -83,7 +83,7 @@ public class ReportData {
         List<Records.BuildResult> results = builds.results(batchId);
         long succeeded = results.stream().filter(r -> r.outcome().succeeded()).count();
         long failed = results.stream().filter(r -> r.outcome().failed()).count();
-        long attempted = results.stream().filter(r -> r.outcome() != BuildOutcome.SKIPPED).count();
+        long attempted = results.stream().filter(r -> r.outcome().hadTurn()).count();
         String subject = "[nightshift] " + (batch.dryRun() ? "dry run: " : "") + succeeded + "/" + attempted
                 + " succeeded, " + failed + " failed · " + WHEN.format(batch.startedAt().atZone(zone));
 

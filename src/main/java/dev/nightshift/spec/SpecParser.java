@@ -43,6 +43,12 @@ public final class SpecParser {
     private SpecParser() {
     }
 
+    /**
+     * Reads and parses a spec file. A batch reads the queue in every phase, and a queue of
+     * thousands of specs costs a second to parse each time: a file whose text and modification
+     * time are what they were at its last read is not parsed again (its spec or its problem is
+     * given again). The text itself is compared, so an edit is never missed, whatever the clock.
+     */
     public static Spec read(String project, SpecFolder folder, Path file) {
         String text;
         Instant modified;
@@ -54,8 +60,11 @@ public final class SpecParser {
         } catch (IOException e) {
             throw new SpecException(file, 0, "cannot be read: " + e.getMessage());
         }
-        return parse(project, folder, file, text, modified);
+        return PARSED.parse(new ParsedFiles.Key(project, folder.name(), file), text, modified,
+                () -> parse(project, folder, file, text, modified));
     }
+
+    private static final ParsedFiles<Spec> PARSED = new ParsedFiles<>(SpecException.class);
 
     static Spec parse(String project, SpecFolder folder, Path file, String text, Instant modified) {
         String fileName = file.getFileName().toString();

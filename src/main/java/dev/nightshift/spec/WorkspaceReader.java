@@ -73,7 +73,7 @@ public final class WorkspaceReader {
         ProjectSettings settings = null;
         if (error == null) {
             try {
-                settings = SettingsFiles.readProject(dir.resolve("project.yml"));
+                settings = readSettings(name, dir.resolve("project.yml"));
             } catch (ConfigException e) {
                 error = e;
             }
@@ -103,6 +103,23 @@ public final class WorkspaceReader {
         return new ProjectQueue(name, dir, settings, error, specs, List.copyOf(problems));
     }
 
+    /** project.yml, parsed again only when its text changed since the last read. */
+    private static ProjectSettings readSettings(String project, Path file) {
+        String text;
+        java.time.Instant modified;
+        try {
+            text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            modified = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            // Missing, unreadable or not UTF-8: the settings reader names the problem.
+            return SettingsFiles.readProject(file);
+        }
+        return SETTINGS.parse(new ParsedFiles.Key(project, "", file), text, modified,
+                () -> SettingsFiles.readProject(file, text));
+    }
+
+    private static final ParsedFiles<ProjectSettings> SETTINGS = new ParsedFiles<>(ConfigException.class);
+
     /** A project file or queue folder that is a link out of wip-specs: nightshift would read or write through it. */
     private static ConfigException leavingLink(Path dir, WipSpecsBoundary boundary) {
         List<String> names = new ArrayList<>(PROJECT_FILES);
@@ -124,7 +141,10 @@ public final class WorkspaceReader {
         if (fileName.startsWith(".") || fileName.endsWith(".why.md") || fileName.contains(".md.replaced-")) {
             return;
         }
-        if (Files.isDirectory(file)) {
+        // A plain file in a folder already found inside wip-specs is inside too: only a link needs
+        // following, which costs a real-path walk per file on a queue of thousands.
+        boolean link = Files.isSymbolicLink(file);
+        if (link ? Files.isDirectory(file) : Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.add(new FileProblem(project, file, 0, "is a folder; specs are files named <name>.md; skipped"));
             return;
         }
@@ -140,7 +160,7 @@ public final class WorkspaceReader {
                     + badName.get() + "; skipped"));
             return;
         }
-        if (!boundary.contains(file)) {
+        if (link && !boundary.contains(file)) {
             problems.add(new FileProblem(project, file, 0, "is a link that leaves wip-specs; skipped"));
             return;
         }

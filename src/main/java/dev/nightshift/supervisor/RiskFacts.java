@@ -63,9 +63,7 @@ public class RiskFacts {
             Map<String, List<BuildOutcome>> failures = new LinkedHashMap<>();
             List<Spec> open = new ArrayList<>(project.in(SpecFolder.ACTIVE));
             open.addAll(project.in(SpecFolder.NEXT));
-            for (Spec spec : open) {
-                failures.put(spec.name(), streaks.of(spec, settings.build().maxAttempts() + 1));
-            }
+            failures.putAll(streaks.of(project.name(), open, settings.build().maxAttempts() + 1));
             facts.add(new RiskRules.ProjectFacts(project.name(), failures,
                     integration.latest(project.name()).orElse(null), pullRequests.countOpen(project.name()),
                     settings.build().maxOpenPrs(), health.latest(project.name()),

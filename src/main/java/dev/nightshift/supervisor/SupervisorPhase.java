@@ -92,7 +92,9 @@ public class SupervisorPhase implements Phase {
         long merged = verdicts.stream().filter(v -> v.state() == PullRequestState.MERGED).count();
         long closed = verdicts.stream().filter(v -> v.state() == PullRequestState.CLOSED).count();
 
-        Workspace workspace = WorkspaceReader.read(home, run.projectFilter());
+        // Read again only when the hosts' answers moved spec files.
+        Workspace workspace = verdicts.stream().allMatch(v -> v.state() == PullRequestState.OPEN) ? before
+                : WorkspaceReader.read(home, run.projectFilter());
         List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt()),
                 riskFacts.home());
         for (RiskRules.Found risk : found) {
@@ -143,12 +145,12 @@ public class SupervisorPhase implements Phase {
     }
 
     private ReadySpecs.History history(ProjectQueue project, BatchRun run) {
-        Map<String, Records.PullRequest> latest = new HashMap<>();
+        // Per project, not per spec: a queue of thousands of specs is planned in a few queries.
+        Map<String, Records.PullRequest> latest = pullRequests.latestPerSpec(project.name());
+        latest.keySet().retainAll(project.all().stream().map(Spec::name).toList());
         Map<String, Integer> failures = new HashMap<>();
-        for (Spec spec : project.all()) {
-            pullRequests.latestForSpec(project.name(), spec.name()).ifPresent(pr -> latest.put(spec.name(), pr));
-            failures.put(spec.name(), streaks.of(spec, settings.build().maxAttempts() + 1).size());
-        }
+        streaks.of(project.name(), project.all(), settings.build().maxAttempts() + 1)
+                .forEach((spec, streak) -> failures.put(spec, streak.size()));
         var lastIntegration = integration.latest(project.name());
         boolean red = lastIntegration.map(r -> !r.passed()).orElse(false);
         String why = lastIntegration.filter(r -> !r.passed())

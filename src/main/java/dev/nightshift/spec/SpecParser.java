@@ -23,7 +23,9 @@ import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
 import org.commonmark.parser.Parser;
 
 /**
@@ -35,6 +37,16 @@ public final class SpecParser {
     private static final Parser MARKDOWN = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            // Only headings' text is read (the title, the Tasks heading); tasks are read from their
+            // source lines. The inline markup of every other block, most of a spec, is not parsed.
+            .inlineParserFactory(context -> {
+                InlineParser headings = new InlineParserImpl(context);
+                return (lines, block) -> {
+                    if (block instanceof Heading) {
+                        headings.parse(lines, block);
+                    }
+                };
+            })
             .build();
 
     /** A list item's first line: its marker, an optional checkbox, the task's text. */

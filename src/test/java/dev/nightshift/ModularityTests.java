@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The phases meet in the database, not in each other's code (STYLE.md "The shape of the house"):
+ * The phases meet in the database, not in each other's code:
  * a phase package never depends on another phase package or on the batch that runs them, and the
  * report reads the store only.
  */

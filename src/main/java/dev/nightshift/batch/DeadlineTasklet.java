@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Runs a phase on a thread of its own and waits for it no longer than the phase's deadline. A
- * Spring Batch tasklet has no wall-clock limit of its own (NOTES.md), so this is where it comes
+ * Spring Batch tasklet has no wall-clock limit of its own (its command timeout only interrupts the waiting thread), so this is where it comes
  * from. At the limit the phase's processes die with their trees and the phase is timed out.
  */
 public class DeadlineTasklet implements Tasklet {

@@ -122,7 +122,7 @@ public class PhaseStepListener implements StepExecutionListener {
         batches.endPhase(run.batchId(), phase, outcome, detail, clock.instant());
         log.info("phase {} {}: {}", phase, outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), detail);
         MDC.remove(LOG_KEY);
-        // Every outcome leads on: the report always runs (STYLE.md 1).
+        // Every outcome leads on: the report always runs, whatever became of the phases before it.
         return new ExitStatus(outcome.name());
     }
 

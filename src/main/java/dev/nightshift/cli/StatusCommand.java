@@ -44,6 +44,7 @@ class StatusCommand implements Callable<Integer> {
 
     static final int LAST_BATCHES = 5;
     static final int OPEN_PRS_SHOWN = 15;
+    static final int BLOCKED_SHOWN = 10;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     /** What a lock holder writes (BatchLock, BatchLauncher, QuickBatch): the batch when it has one, the pid, the start. */
     private static final Pattern HOLDER =
@@ -87,6 +88,7 @@ class StatusCommand implements Callable<Integer> {
                     p.in(SpecFolder.NEXT).size(), p.in(SpecFolder.ACTIVE).size(), p.in(SpecFolder.DONE).size(),
                     p.in(SpecFolder.BLOCKED).size());
         }
+        blocked(workspace, out);
         List<Check> problems = new java.util.ArrayList<>();
         if (!settings.check().ok()) {
             problems.add(settings.check());
@@ -110,6 +112,26 @@ class StatusCommand implements Callable<Integer> {
         }
         history(jdbc, settings, new LiveBatch(held, holder), out);
         return 0;
+    }
+
+    /** The blocked specs with the reason nightshift wrote beside each: what the owner decides on. */
+    private static void blocked(Workspace workspace, PrintStream out) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ProjectQueue p : workspace.projects()) {
+            for (dev.nightshift.spec.Spec spec : p.in(SpecFolder.BLOCKED)) {
+                lines.add(p.name() + "/" + spec.name() + ": " + dev.nightshift.spec.SpecMover.reasonOf(spec)
+                        .map(r -> r.replaceAll("\\s+", " ")).orElse("no reason written (moved there by hand)"));
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("BLOCKED (a human decides; move a spec back to next/ to try again)");
+        lines.stream().limit(BLOCKED_SHOWN).forEach(line -> TerminalText.wrap("  ", line).forEach(out::println));
+        if (lines.size() > BLOCKED_SHOWN) {
+            out.println("  … and " + (lines.size() - BLOCKED_SHOWN) + " more: see wip-specs/*/blocked/*.why.md");
+        }
     }
 
     /**

@@ -50,7 +50,7 @@ public final class ClosedPullRequestRule {
      * @param branchOnRemote whether the spec's branch is still on the remote; asked only when it
      *                       matters, and to answer true when it cannot be told
      */
-    public static Decision closed(int number, String url, String branch, boolean reopen, BooleanSupplier branchOnRemote) {
+    public static Decision closed(int number, String url, boolean reopen, BooleanSupplier branchOnRemote) {
         if (reopen) {
             return new Decision(Verdict.REOPENED, number, url, "PR #" + number
                     + " was closed without merge; the spec says reopen: true, so work goes on in a new pull request");
@@ -59,13 +59,17 @@ public final class ClosedPullRequestRule {
             return new Decision(Verdict.AFRESH, number, url, "PR #" + number
                     + " was closed without merge and its branch was deleted: starting afresh from base");
         }
-        return new Decision(Verdict.REJECTED, number, url, rejection(number, url, branch));
+        return new Decision(Verdict.REJECTED, number, url, rejection(number, url));
     }
 
-    /** Why a spec whose pull request was closed is not worked on, and what the owner can do. */
-    public static String rejection(int number, String url, String branch) {
+    /**
+     * Why a spec whose pull request was closed is not worked on, and what the owner can do. It
+     * names the pull request, not the branch: the line it stands in names the spec already, and
+     * the pull request's page shows its branch.
+     */
+    public static String rejection(int number, String url) {
         return "PR #" + number + " was closed without merge (" + url + "): the owner rejected it. nightshift will not"
-                + " open it again; delete the branch " + branch + " on the remote to start afresh, or write"
-                + " `reopen: true` in the spec's front matter to continue the branch in a new pull request.";
+                + " open it again; delete its branch on the remote to start afresh, or write `reopen: true` in the"
+                + " spec's front matter to continue the branch in a new pull request.";
     }
 }

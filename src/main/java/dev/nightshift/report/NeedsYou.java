@@ -1,6 +1,7 @@
 package dev.nightshift.report;
 
 import dev.nightshift.agent.Budget;
+import dev.nightshift.pr.ClosedPullRequestRule;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;
 import dev.nightshift.store.Observations.Risk;
@@ -46,9 +47,8 @@ public final class NeedsYou {
             items.put("budget", "Budget past 75%: " + f.spend().describe());
         }
         for (Records.PullRequest pr : f.closedPullRequests()) {
-            items.putIfAbsent(pr.project() + "/" + pr.spec(), pr.project() + "/" + pr.spec() + ": PR #" + pr.number()
-                    + " was closed without merge; the spec is in blocked/ and its PR is not reopened (write reopen: true"
-                    + " in its front matter to try afresh)");
+            items.putIfAbsent(pr.project() + "/" + pr.spec(), pr.project() + "/" + pr.spec() + ": "
+                    + ClosedPullRequestRule.rejection(pr.number(), pr.url()));
         }
         for (Records.SpecMove m : f.moves()) {
             String key = m.project() + "/" + m.spec();

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class RiskRules {
 
-    /** Failing this many batches in a row makes a spec a risk (PRODUCT.md: "failing again and again"). */
+    /** Failing this many batches in a row makes a spec a risk (the owner is told of a spec failing again and again). */
     static final int FAILURES_IN_A_ROW = 2;
     /** Spend at or past this share of either budget is a risk; runs stop later, at {@code stop-at}. */
     static final BigDecimal BUDGET_SHARE = new BigDecimal("0.75");

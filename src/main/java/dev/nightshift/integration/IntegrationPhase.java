@@ -6,6 +6,7 @@ import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
+import dev.nightshift.git.CommitIds;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
@@ -13,6 +14,7 @@ import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.phase.PhaseWork;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.IntegrationRepository;
@@ -37,7 +39,7 @@ import org.springframework.stereotype.Component;
  * until a later run is green.
  */
 @Component
-public class IntegrationPhase implements Phase {
+public class IntegrationPhase implements PhaseWork {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationPhase.class);
 
@@ -66,8 +68,8 @@ public class IntegrationPhase implements Phase {
     }
 
     @Override
-    public String name() {
-        return "integration";
+    public Phase phase() {
+        return Phase.INTEGRATION;
     }
 
     @Override
@@ -122,7 +124,7 @@ public class IntegrationPhase implements Phase {
                     counts.map(TestCounts::run).orElse(null), counts.map(TestCounts::passed).orElse(null),
                     counts.map(c -> c.failed() + c.errors()).orElse(null),
                     home.root().relativize(log.toAbsolutePath()).toString(), result.tail()));
-            IntegrationPhase.log.info("integration of {} at {}: {}{}", project.name(), head.substring(0, 10),
+            IntegrationPhase.log.info("integration of {} at {}: {}{}", project.name(), CommitIds.shortId(head),
                     result.succeeded() ? "green" : "red",
                     counts.map(c -> " (" + c.passed() + "/" + c.run() + " tests passed, from " + c.source() + ")").orElse(""));
             return result.succeeded();

@@ -1,6 +1,7 @@
 package dev.nightshift.report;
 
 import dev.nightshift.agent.Budget;
+import dev.nightshift.git.CommitIds;
 import dev.nightshift.pr.ClosedPullRequestRule;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;
@@ -60,7 +61,7 @@ public final class NeedsYou {
         for (Records.IntegrationRun run : f.integration()) {
             if (!run.passed()) {
                 items.putIfAbsent("base:" + run.project(), run.project() + ": base is red (integration "
-                        + (run.timedOut() ? "timed out" : "failed") + " at " + ReportData.shortSha(run.commitSha())
+                        + (run.timedOut() ? "timed out" : "failed") + " at " + CommitIds.shortId(run.commitSha())
                         + "); no new agent work there until it is green");
             }
         }

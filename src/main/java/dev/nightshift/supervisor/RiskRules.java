@@ -1,6 +1,7 @@
 package dev.nightshift.supervisor;
 
 import dev.nightshift.agent.Budget;
+import dev.nightshift.git.CommitIds;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;
 import dev.nightshift.store.Records.AgentRun;
@@ -58,7 +59,7 @@ public final class RiskRules {
             if (base != null && !base.passed()) {
                 risks.add(new Found(RiskKind.RED_BASE, p.project(), null, "base is red: integration "
                         + (base.timedOut() ? "timed out" : "failed (exit " + base.exitCode() + ")") + " at "
-                        + shortSha(base.commitSha()) + "; no new agent work on " + p.project() + " until it is green"));
+                        + CommitIds.shortId(base.commitSha()) + "; no new agent work on " + p.project() + " until it is green"));
             }
             if (p.openPullRequests() >= p.maxOpenPrs()) {
                 risks.add(new Found(RiskKind.PR_LIMIT, p.project(), null, p.openPullRequests()
@@ -89,9 +90,5 @@ public final class RiskRules {
                     + home.disk() + " (below 1 GiB): free some space before clones, logs or the database fail"));
         }
         return risks;
-    }
-
-    static String shortSha(String sha) {
-        return sha.substring(0, Math.min(10, sha.length()));
     }
 }

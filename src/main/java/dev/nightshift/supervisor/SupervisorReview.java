@@ -4,6 +4,7 @@ import dev.nightshift.agent.AgentRunner;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessDeadline;
+import dev.nightshift.git.CommitIds;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BuildRepository;
@@ -148,7 +149,7 @@ public class SupervisorReview {
                     + r.outcome().label() + (r.detail() != null ? ": " + r.detail() : "")
                     + (r.note() != null ? "\n  agent's note: " + r.note().strip().replace("\n", "\n  ") : "")));
             integration.forBatch(b.id()).forEach(i -> results.add("- integration of " + i.project() + " at "
-                    + RiskRules.shortSha(i.commitSha()) + ": " + (i.passed() ? "green" : "red")));
+                    + CommitIds.shortId(i.commitSha()) + ": " + (i.passed() ? "green" : "red")));
         });
         List<String> riskLines = risks.forBatch(run.batchId()).stream()
                 .map(r -> "- " + (r.project() != null ? r.project() + ": " : "") + r.reason()).toList();

@@ -47,6 +47,14 @@ class ModularityTests {
     }
 
     @Test
+    void theReportReadsWhatWasRecordedAndRunsNoAgent() {
+        noClasses().that().resideInAPackage("dev.nightshift.report..")
+                .should().dependOnClassesThat().resideInAPackage("dev.nightshift.agent..")
+                .because("the report renders what the phases recorded; it never runs or asks an agent")
+                .check(MAIN);
+    }
+
+    @Test
     void theSchedulerOnlyLaunches() {
         noClasses().that().resideInAPackage("dev.nightshift.schedule..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.nightshift.supervisor..", "dev.nightshift.build..",

@@ -10,6 +10,7 @@ import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.Budget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

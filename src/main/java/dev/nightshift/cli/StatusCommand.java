@@ -1,6 +1,5 @@
 package dev.nightshift.cli;
 
-import dev.nightshift.agent.Budget;
 import dev.nightshift.batch.BatchLock;
 import dev.nightshift.config.Durations;
 import dev.nightshift.config.Home;
@@ -11,6 +10,7 @@ import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Database;

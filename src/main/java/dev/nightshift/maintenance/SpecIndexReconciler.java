@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * recorded like nightshift's own moves and taken as it is; nothing is moved back.
  */
 @Component
-public class SpecIndexReconciler {
+class SpecIndexReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SpecIndexReconciler.class);
 

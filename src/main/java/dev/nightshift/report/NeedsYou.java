@@ -1,8 +1,8 @@
 package dev.nightshift.report;
 
-import dev.nightshift.agent.Budget;
 import dev.nightshift.git.CommitIds;
 import dev.nightshift.pr.ClosedPullRequestRule;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;
 import dev.nightshift.store.Observations.Risk;

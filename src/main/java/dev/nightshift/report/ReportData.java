@@ -1,12 +1,12 @@
 package dev.nightshift.report;
 
-import dev.nightshift.agent.Budget;
 import dev.nightshift.config.BudgetSettings;
 import dev.nightshift.config.Durations;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.git.CommitIds;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.HealthCheckRepository;

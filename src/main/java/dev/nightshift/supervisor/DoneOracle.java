@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * rejected it). Never the agent.
  */
 @Component
-public class DoneOracle {
+class DoneOracle {
 
     private static final Logger log = LoggerFactory.getLogger(DoneOracle.class);
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Which spec of a project may be worked on now, and why the others may not: dependencies done,
  * attempts left, under {@code max-open-prs}; active specs before new ones, then priority, then age.
  */
-public final class ReadySpecs {
+final class ReadySpecs {
 
     /**
      * The facts about a project's history the decision needs, read from the database.

@@ -1,12 +1,12 @@
 package dev.nightshift.supervisor;
 
-import dev.nightshift.agent.Budget;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.HealthCheckRepository;
 import dev.nightshift.store.HistoryRepository;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads what the risk rules judge from the database and the disk: the facts of the last batches. */
 @Component
-public class RiskFacts {
+class RiskFacts {
 
     private final Home home;
     private final NightshiftSettings settings;

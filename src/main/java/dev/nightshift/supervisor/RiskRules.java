@@ -1,7 +1,7 @@
 package dev.nightshift.supervisor;
 
-import dev.nightshift.agent.Budget;
 import dev.nightshift.git.CommitIds;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;
 import dev.nightshift.store.Records.AgentRun;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * What is at risk, and why: a pure function from the facts of the last batches to the risks the
  * supervisor names, each with a reason the owner can act on.
  */
-public final class RiskRules {
+final class RiskRules {
 
     /** Failing this many batches in a row makes a spec a risk (the owner is told of a spec failing again and again). */
     static final int FAILURES_IN_A_ROW = 2;

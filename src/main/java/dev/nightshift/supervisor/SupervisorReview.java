@@ -41,7 +41,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  * for the report to quote; nothing it says or does reaches the plan, which is stored before it runs.
  */
 @Component
-public class SupervisorReview {
+class SupervisorReview {
 
     /** The agent run's project name: not a project folder (those never start with '_'). */
     static final String PROJECT = "_supervisor";

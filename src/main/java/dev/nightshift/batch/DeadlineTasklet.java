@@ -24,8 +24,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Runs a phase on a thread of its own and waits for it no longer than the phase's deadline. A
- * Spring Batch tasklet has no wall-clock limit of its own (its command timeout only interrupts the waiting thread), so this is where it comes
- * from. At the limit the phase's processes die with their trees and the phase is timed out.
+ * Spring Batch tasklet has no wall-clock limit of its own (its command timeout only interrupts
+ * the waiting thread), so the waiting ends here. At the limit the phase's step listener, the one
+ * owner of its deadline, kills its processes with their trees, and the phase is timed out.
  */
 public class DeadlineTasklet implements Tasklet {
 

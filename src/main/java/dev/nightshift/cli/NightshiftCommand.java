@@ -56,7 +56,10 @@ public class NightshiftCommand implements Runnable {
         return chosen;
     }
 
-    /** Runs the command line and returns the exit code: 0 ran and nothing failed, 1 something failed or timed out, 2 bad configuration or usage, 3 another batch holds the lock. */
+    /**
+     * Runs the command line and returns the exit code: 0 ran and nothing failed, 1 something
+     * failed or timed out, 2 bad configuration or usage, 3 another batch holds the lock.
+     */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new NightshiftCommand());
         // "--home DIR", as the README and the help write it; "--home=DIR" is read as well.

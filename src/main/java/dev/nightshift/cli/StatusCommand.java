@@ -56,6 +56,8 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Home home = parent.home();
+        // The queue is read while the database opens: with thousands of specs each takes a while.
+        reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home));
         if (!Database.exists(home)) {
             return show(home, null);
         }
@@ -64,12 +66,19 @@ class StatusCommand implements Callable<Integer> {
         }
     }
 
+    private java.util.concurrent.CompletableFuture<Workspace> reading;
+
     /** @param jdbc the database, or {@code null} when no batch has run yet */
     private int show(Home home, JdbcClient jdbc) {
         PrintStream out = System.out;
         SetupChecks checks = new SetupChecks(home);
         SetupChecks.Settings settings = checks.settings();
-        Workspace workspace = WorkspaceReader.read(home);
+        Workspace workspace;
+        try {
+            workspace = reading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
         out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
         boolean held = BatchLock.isHeld(home.lockFile());
         String holder = held ? BatchLock.holder(home.lockFile()) : null;

@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** What Quartz fires: it only launches a batch (the scheduler stores what should run, the launcher runs it); the launcher gives it its own id. */
+/**
+ * What Quartz fires: it only launches a batch (the scheduler stores what should run, the launcher
+ * runs it); the launcher gives it its own id.
+ */
 @DisallowConcurrentExecution
 public class BatchFireJob extends QuartzJobBean {
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The phases meet in the database, not in each other's code (STYLE.md "The shape of the house"):
+ * The phases meet in the database, not in each other's code:
  * a phase package never depends on another phase package or on the batch that runs them, and the
  * report reads the store only.
  */
@@ -43,6 +43,14 @@ class ModularityTests {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.nightshift.supervisor..", "dev.nightshift.build..",
                         "dev.nightshift.maintenance..", "dev.nightshift.integration..", "dev.nightshift.report..",
                         "dev.nightshift.batch..", "dev.nightshift.cli..", "dev.nightshift.schedule..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theReportReadsWhatWasRecordedAndRunsNoAgent() {
+        noClasses().that().resideInAPackage("dev.nightshift.report..")
+                .should().dependOnClassesThat().resideInAPackage("dev.nightshift.agent..")
+                .because("the report renders what the phases recorded; it never runs or asks an agent")
                 .check(MAIN);
     }
 

@@ -11,6 +11,7 @@ import dev.nightshift.exec.Sandbox;
 import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.Budget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -21,23 +21,18 @@ final class AgentSight {
     }
 
     /**
-     * The prompt file, each file the command line names by its absolute path (the owner's agent
-     * script), and the config and hooks of the clone's git folder when that is shown writable (see
-     * {@link #writable}): nightshift's own git reads them.
+     * The prompt file and each file the command line names by its absolute path (the owner's agent
+     * script). Nothing of nightshift's clone: the working copy is a repository of its own.
      */
     static List<Path> readOnly(Home home, String project, Path promptFile, List<String> words) {
         List<Path> shown = new ArrayList<>(List.of(promptFile));
-        Path gitDir = home.clone(project).resolve(".git");
-        shown.add(gitDir.resolve("config"));
-        shown.add(gitDir.resolve("hooks"));
         shown.addAll(Sandbox.filesNamedIn(words));
         return shown;
     }
 
     /**
-     * The usage file (made empty now: only an existing file can be shown), and, while the working copy
-     * is a worktree of nightshift's clone, the clone's git folder: the agent's own git commands
-     * (status, diff, commit) read and write there.
+     * The usage file (made empty now: only an existing file can be shown). The agent's own git
+     * commands need nothing more: its working copy holds its own {@code .git}.
      */
     static List<Path> writable(Home home, String project, Path workDir, Path usageFile) {
         List<Path> shown = new ArrayList<>();
@@ -51,10 +46,6 @@ final class AgentSight {
                 throw new UncheckedIOException("cannot make the usage file " + usageFile, e);
             }
             shown.add(usageFile);
-        }
-        Path gitDir = home.clone(project).resolve(".git");
-        if (workDir.toAbsolutePath().normalize().startsWith(home.worktrees()) && Files.isDirectory(gitDir)) {
-            shown.add(gitDir);
         }
         return shown;
     }

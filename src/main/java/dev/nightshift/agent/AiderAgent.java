@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Aider: {@code aider --message "<prompt>" --analytics-log FILE}. Aider exits 0 even when the
- * model call failed (NOTES.md "Agent CLIs"), so the run counts as a success only when the
+ * model call failed, so the run counts as a success only when the
  * analytics log shows a {@code message_send} (a completed model call) with no
  * {@code message_send_exception} after the last one. Cost and tokens are summed from the
  * {@code message_send} events.

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Claude Code: {@code claude -p "<prompt>" --output-format json}; one JSON result object with
- * {@code total_cost_usd} and {@code usage} (NOTES.md "Agent CLIs"). An error may come as
+ * {@code total_cost_usd} and {@code usage}. An error may come as
  * {@code subtype:"success"} with {@code is_error:true}, so both are checked.
  */
 @Component

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OpenAI Codex: {@code codex exec --json "<prompt>"} with standard input closed. Its output is
- * JSON lines (NOTES.md "Agent CLIs"): usage in each {@code turn.completed}, a failure as
+ * JSON lines, as the CLI prints them: usage in each {@code turn.completed}, a failure as
  * {@code turn.failed}. It prints no cost, so the cost is estimated from the tokens with
  * {@code agent.prices}. {@code error} lines may be mere warnings ("Reconnecting..."): only a
  * failed turn, a missing completed turn or the exit decide.

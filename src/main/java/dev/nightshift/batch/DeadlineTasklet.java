@@ -1,9 +1,10 @@
 package dev.nightshift.batch;
 
 import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.io.RootCause;
 import dev.nightshift.phase.BatchRun;
-import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.phase.PhaseWork;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.PhaseOutcome;
 import java.time.Duration;
@@ -23,19 +24,24 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Runs a phase on a thread of its own and waits for it no longer than the phase's deadline. A
- * Spring Batch tasklet has no wall-clock limit of its own (NOTES.md), so this is where it comes
- * from. At the limit the phase's processes die with their trees and the phase is timed out.
+ * Spring Batch tasklet has no wall-clock limit of its own (its command timeout only interrupts
+ * the waiting thread), so the waiting ends here. At the limit the phase's step listener, the one
+ * owner of its deadline, kills its processes with their trees, and the phase is timed out.
  */
 public class DeadlineTasklet implements Tasklet {
 
     private static final Duration AFTER_KILL = Duration.ofSeconds(5);
 
-    private final Phase phase;
+    private final PhaseWork phase;
+    private final PhaseStepListener deadlineOwner;
     private final RunningProcesses running;
     private final SecretMasker masker;
 
-    public DeadlineTasklet(Phase phase, RunningProcesses running, SecretMasker masker) {
+    /** @param deadlineOwner the owner of the phase's deadline, which kills its processes when it is reached */
+    public DeadlineTasklet(PhaseWork phase, PhaseStepListener deadlineOwner, RunningProcesses running,
+                           SecretMasker masker) {
         this.phase = phase;
+        this.deadlineOwner = deadlineOwner;
         this.running = running;
         this.masker = masker;
     }
@@ -52,7 +58,7 @@ public class DeadlineTasklet implements Tasklet {
         Instant deadline = Instant.ofEpochMilli(context.getLong(PhaseStepListener.DEADLINE));
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "phase-" + phase.name());
+            Thread t = new Thread(r, "phase-" + phase.phase().key());
             t.setDaemon(true);
             return t;
         });
@@ -73,7 +79,7 @@ public class DeadlineTasklet implements Tasklet {
             // The phase thread is never interrupted: an interrupt that lands while it writes to H2
             // closes H2's file channel, and with it the database for every thread. Killing its
             // processes ends what it waits for; it gets a moment to record that, then is left behind.
-            int killed = running.killAll();
+            int killed = deadlineOwner.deadlineReached();
             outcome = PhaseOutcome.TIMED_OUT;
             detail = "reached its deadline; " + killed + " process(es) killed";
             thread.shutdown();
@@ -84,8 +90,8 @@ public class DeadlineTasklet implements Tasklet {
             }
         } catch (ExecutionException e) {
             outcome = PhaseOutcome.FAILED;
-            detail = PhaseStepListener.rootMessage(e.getCause());
-            org.slf4j.LoggerFactory.getLogger(DeadlineTasklet.class).error("phase {} failed", phase.name(), e.getCause());
+            detail = RootCause.describe(e.getCause());
+            org.slf4j.LoggerFactory.getLogger(DeadlineTasklet.class).error("phase {} failed", phase.phase().key(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.killAll();

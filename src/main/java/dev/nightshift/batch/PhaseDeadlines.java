@@ -3,6 +3,7 @@ package dev.nightshift.batch;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.Timeouts;
 import dev.nightshift.phase.BatchRun;
+import dev.nightshift.phase.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -20,20 +21,13 @@ public class PhaseDeadlines {
         this.timeouts = settings.timeouts();
     }
 
-    public Duration timeoutOf(String phase) {
-        return switch (phase) {
-            case "supervisor" -> timeouts.supervisor();
-            case "build" -> timeouts.build();
-            case "maintenance" -> timeouts.maintenance();
-            case "integration" -> timeouts.integration();
-            case "report" -> timeouts.report();
-            default -> throw new IllegalArgumentException("no phase called " + phase);
-        };
+    public Duration timeoutOf(Phase phase) {
+        return timeouts.of(phase);
     }
 
-    public Instant deadline(String phase, BatchRun run, Instant now) {
+    public Instant deadline(Phase phase, BatchRun run, Instant now) {
         Instant own = now.plus(timeoutOf(phase));
-        if ("report".equals(phase)) {
+        if (phase == Phase.REPORT) {
             return own;
         }
         Instant batchEnd = run.startedAt().plus(timeouts.batch()).minus(timeouts.report());

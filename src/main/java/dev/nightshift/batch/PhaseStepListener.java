@@ -4,7 +4,10 @@ import dev.nightshift.config.Durations;
 import dev.nightshift.config.Home;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.RunningProcesses;
+import dev.nightshift.io.RootCause;
 import dev.nightshift.phase.BatchRun;
+import dev.nightshift.phase.LogFiles;
+import dev.nightshift.phase.Phase;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.PhaseOutcome;
 import java.time.Clock;
@@ -25,8 +28,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 
 /**
- * Puts one phase step under its deadline and records it: start, end, outcome and summary. At the
- * deadline every process still running is killed with its tree. The exit status it returns is the
+ * Puts one phase step under its deadline and records it: start, end, outcome and summary. The one
+ * owner of the phase's deadline: it sets it, and at it every process still running is killed with
+ * its tree, once, whether its alarm or the phase's tasklet notices first. The exit status it returns is the
  * phase's outcome, and every outcome leads on to the next step.
  */
 public class PhaseStepListener implements StepExecutionListener {
@@ -35,11 +39,10 @@ public class PhaseStepListener implements StepExecutionListener {
     static final String DETAIL = "nightshift.detail";
     static final String DEADLINE = "nightshift.deadline";
     /** The MDC key naming the log file a phase's messages go to (logback.xml). */
-    public static final String LOG_KEY = "nsLog";
-    private static final List<String> ORDER = List.of("supervisor", "build", "maintenance", "integration", "report");
+    public static final String LOG_KEY = LogFiles.KEY;
     private static final Logger log = LoggerFactory.getLogger(PhaseStepListener.class);
 
-    private final String phase;
+    private final Phase phase;
     private final Home home;
     private final PhaseDeadlines deadlines;
     private final BatchRepository batches;
@@ -54,11 +57,12 @@ public class PhaseStepListener implements StepExecutionListener {
     });
     private volatile ScheduledFuture<?> alarm;
     private final AtomicBoolean fired = new AtomicBoolean();
+    private volatile int killed;
 
     /**
      * @param summary the phase's one-line summary when the step itself records none (the partitioned build)
      */
-    public PhaseStepListener(String phase, Home home, PhaseDeadlines deadlines, BatchRepository batches,
+    public PhaseStepListener(Phase phase, Home home, PhaseDeadlines deadlines, BatchRepository batches,
                              ProcessDeadline processDeadline, RunningProcesses running, Clock clock,
                              Function<BatchRun, String> summary) {
         this.phase = phase;
@@ -71,29 +75,29 @@ public class PhaseStepListener implements StepExecutionListener {
         this.summary = summary;
     }
 
-    public static String logFileName(String phase) {
-        return "phase-" + (ORDER.indexOf(phase) + 1) + "-" + phase + ".log";
-    }
-
     @Override
     public void beforeStep(StepExecution step) {
         BatchRun run = BatchRun.from(step.getJobParameters());
         Instant now = clock.instant();
         Instant deadline = deadlines.deadline(phase, run, now);
-        MDC.put(LOG_KEY, home.batchLogs(run.batchId()).resolve(logFileName(phase)).toString());
-        batches.startPhase(run.batchId(), phase, now);
+        MDC.put(LOG_KEY, home.batchLogs(run.batchId()).resolve(phase.logFileName()).toString());
+        batches.startPhase(run.batchId(), phase.key(), now);
         processDeadline.set(deadline);
         step.getExecutionContext().putLong(DEADLINE, deadline.toEpochMilli());
         fired.set(false);
+        killed = 0;
         Duration left = Duration.between(now, deadline);
         alarm = watchdog.schedule(this::deadlineReached, Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
-        log.info("PHASE {}: {} (limit {})", ORDER.indexOf(phase) + 1, phase, Durations.format(left));
+        log.info("PHASE {}: {} (limit {})", phase.number(), phase.key(), Durations.format(left));
     }
 
-    private void deadlineReached() {
-        fired.set(true);
-        int killed = running.killAll();
-        log.warn("phase {} reached its deadline; killed {} process(es)", phase, killed);
+    /** The deadline is reached: the phase's processes die, the first time only; how many did. */
+    synchronized int deadlineReached() {
+        if (fired.compareAndSet(false, true)) {
+            killed = running.killAll();
+            log.warn("phase {} reached its deadline; killed {} process(es)", phase.key(), killed);
+        }
+        return killed;
     }
 
     @Override
@@ -119,10 +123,10 @@ public class PhaseStepListener implements StepExecutionListener {
             outcome = PhaseOutcome.COMPLETED;
             detail = describe(run);
         }
-        batches.endPhase(run.batchId(), phase, outcome, detail, clock.instant());
-        log.info("phase {} {}: {}", phase, outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), detail);
+        batches.endPhase(run.batchId(), phase.key(), outcome, detail, clock.instant());
+        log.info("phase {} {}: {}", phase.key(), outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), detail);
         MDC.remove(LOG_KEY);
-        // Every outcome leads on: the report always runs (STYLE.md 1).
+        // Every outcome leads on: the report always runs, whatever became of the phases before it.
         return new ExitStatus(outcome.name());
     }
 
@@ -139,19 +143,6 @@ public class PhaseStepListener implements StepExecutionListener {
      * write is named by the message that says which file (a full disk's root cause names none).
      */
     static String rootMessage(Throwable t) {
-        Throwable root = t;
-        Throwable io = null;
-        while (true) {
-            if (io == null && root instanceof java.io.IOException && root.getMessage() != null) {
-                io = root;
-            }
-            if (root.getCause() == null || root.getCause() == root) {
-                break;
-            }
-            root = root.getCause();
-        }
-        Throwable shown = io != null ? io : root;
-        String message = shown.getMessage();
-        return shown.getClass().getSimpleName() + (message != null ? ": " + message : "");
+        return RootCause.describe(t);
     }
 }

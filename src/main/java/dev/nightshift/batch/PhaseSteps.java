@@ -10,9 +10,11 @@ import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.integration.IntegrationPhase;
 import dev.nightshift.maintenance.MaintenancePhase;
 import dev.nightshift.phase.Phase;
+import dev.nightshift.phase.PhaseWork;
 import dev.nightshift.report.ReportPhase;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.supervisor.SupervisorPhase;
 import java.time.Clock;
@@ -87,14 +89,14 @@ class PhaseSteps {
                 }
             };
         });
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        TaskExecutorPartitionHandler handler = new BuildPartitioner.InTurn();
         handler.setTaskExecutor(executor);
         handler.setStep(buildProjectStep);
         handler.setGridSize(settings.build().parallelism());
-        return new StepBuilder("build", repository)
+        return new StepBuilder(Phase.BUILD.key(), repository)
                 .partitioner("buildProject", buildPartitioner)
                 .partitionHandler(handler)
-                .listener(listener("build", run -> summary.describe(run.batchId())))
+                .listener(listener(Phase.BUILD, run -> summary.describe(run.batchId())))
                 .build();
     }
 
@@ -105,8 +107,9 @@ class PhaseSteps {
 
     @Bean
     @StepScope
-    BuildPartitioner buildPartitioner(@Value("#{jobParameters['batchId']}") String batchId, PlanRepository plans) {
-        return new BuildPartitioner(batchId, plans);
+    BuildPartitioner buildPartitioner(@Value("#{jobParameters['batchId']}") String batchId, PlanRepository plans,
+                                      BuildRepository builds) {
+        return new BuildPartitioner(batchId, plans, builds);
     }
 
     @Bean
@@ -124,14 +127,15 @@ class PhaseSteps {
         return phaseStep(report);
     }
 
-    private Step phaseStep(Phase phase) {
-        return new StepBuilder(phase.name(), repository)
-                .tasklet(new DeadlineTasklet(phase, running, masker), NO_TRANSACTION)
-                .listener(listener(phase.name(), null))
+    private Step phaseStep(PhaseWork work) {
+        PhaseStepListener deadline = listener(work.phase(), null);
+        return new StepBuilder(work.phase().key(), repository)
+                .tasklet(new DeadlineTasklet(work, deadline, running, masker), NO_TRANSACTION)
+                .listener(deadline)
                 .build();
     }
 
-    private PhaseStepListener listener(String phase, Function<dev.nightshift.phase.BatchRun, String> summary) {
+    private PhaseStepListener listener(Phase phase, Function<dev.nightshift.phase.BatchRun, String> summary) {
         return new PhaseStepListener(phase, home, deadlines, batches, processDeadline, running, clock, summary);
     }
 }

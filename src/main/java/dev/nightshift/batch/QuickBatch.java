@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Can this batch end before the heavy machinery starts? A paused or idle batch only needs the
  * settings, the queue folders and one row in the database, so it is decided and recorded here,
- * before Spring, the job and the scheduler load: the idle no-op of PRODUCT.md, about a second.
+ * before Spring, the job and the scheduler load: the idle no-op costs no tokens and takes about a second.
  *
  * <p>It declines (and the full launcher runs) whenever a record is not enough: the last batch died
  * and needs recovering, {@code when-idle: send} wants a report mailed, {@code --project} names no

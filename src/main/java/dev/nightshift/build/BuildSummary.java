@@ -27,7 +27,12 @@ public class BuildSummary {
         for (BuildResult r : results) {
             counts.merge(r.outcome(), 1L, Long::sum);
         }
+        // The projects that waited are named: the owner sees who is first in line next time.
+        String waited = results.stream().filter(r -> r.outcome() == BuildOutcome.WAITED).map(BuildResult::project)
+                .collect(Collectors.joining(", "));
         return results.size() + " project(s): " + counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
+                .map(e -> e.getValue() + " " + e.getKey().label()
+                        + (e.getKey() == BuildOutcome.WAITED ? " (" + waited + ")" : ""))
+                .collect(Collectors.joining(", "));
     }
 }

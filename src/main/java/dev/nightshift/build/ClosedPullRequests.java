@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.git.Git;
 import dev.nightshift.git.Worktrees;
+import dev.nightshift.pr.ClosedPullRequestRule;
 import dev.nightshift.pr.HostProject;
 import dev.nightshift.pr.HostPullRequest;
 import dev.nightshift.pr.PullRequestHost;
@@ -14,30 +15,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Did the owner reject this spec's pull request? A pull request closed without merge means no:
- * the spec is not worked on and no pull request is opened for it again, even when the owner moves
- * it back, until the owner deletes the branch on the remote (the work starts afresh from base) or
- * writes {@code reopen: true} in its front matter (the work continues on the branch, in a new
- * pull request).
+ * The facts the closed pull request rule needs at build time ({@link ClosedPullRequestRule}):
+ * the spec's latest pull request (from nightshift's records, else from the host), and whether its
+ * branch is still on the remote; and, when the work starts afresh, putting the old branch aside.
  */
 @Component
 public class ClosedPullRequests {
-
-    /** What may happen to a spec whose latest pull request was closed. */
-    public enum Verdict {
-        /** Its latest pull request is not closed without merge (or it has none): nothing to decide. */
-        NOT_CLOSED,
-        /** Closed, and the owner has not said otherwise: blocked, never opened again. */
-        REJECTED,
-        /** Closed, and the spec says {@code reopen: true}: continue on the branch, a new pull request. */
-        REOPENED,
-        /** Closed, and the owner deleted the branch: start afresh from base, a new pull request. */
-        AFRESH
-    }
-
-    /** The verdict, the closed pull request's number and address, and the reason for the owner. */
-    public record Decision(Verdict verdict, Integer number, String url, String reason) {
-    }
 
     private final PullRequestRepository pullRequests;
     private final Git git;
@@ -50,7 +33,7 @@ public class ClosedPullRequests {
     }
 
     /** Asked with nightshift's clone freshly fetched, so its remote refs are the remote's branches. */
-    public Decision decide(Spec spec, PullRequestHost host, HostProject project) {
+    public ClosedPullRequestRule.Decision decide(Spec spec, PullRequestHost host, HostProject project) {
         Optional<PullRequest> latest = pullRequests.latestForSpec(spec.project(), spec.name());
         Optional<HostPullRequest> closed;
         if (latest.isPresent()) {
@@ -61,25 +44,11 @@ public class ClosedPullRequests {
             closed = host.find(project, spec.branch()).filter(pr -> pr.state() == PullRequestState.CLOSED);
         }
         if (closed.isEmpty()) {
-            return new Decision(Verdict.NOT_CLOSED, null, null, null);
+            return ClosedPullRequestRule.notClosed();
         }
         HostPullRequest pr = closed.get();
-        if (spec.meta().reopen()) {
-            return new Decision(Verdict.REOPENED, pr.number(), pr.url(), "PR #" + pr.number()
-                    + " was closed without merge; the spec says reopen: true, so work goes on in a new pull request");
-        }
-        if (!branchOnRemote(project.repository(), spec.branch(), project.gitLog())) {
-            return new Decision(Verdict.AFRESH, pr.number(), pr.url(), "PR #" + pr.number()
-                    + " was closed without merge and its branch was deleted: starting afresh from base");
-        }
-        return new Decision(Verdict.REJECTED, pr.number(), pr.url(), rejection(pr.number(), pr.url(), spec.branch()));
-    }
-
-    /** Why a spec whose pull request was closed is not worked on, and what the owner can do. */
-    public static String rejection(int number, String url, String branch) {
-        return "PR #" + number + " (" + url + ") was closed without merge: the owner rejected it. nightshift will not"
-                + " open it again; delete the branch " + branch + " on the remote to start afresh, or write"
-                + " `reopen: true` in the spec's front matter to continue the branch in a new pull request.";
+        return ClosedPullRequestRule.closed(pr.number(), pr.url(), spec.meta().reopen(),
+                () -> branchOnRemote(project.repository(), spec.branch(), project.gitLog()));
     }
 
     private boolean branchOnRemote(Path clone, String branch, Path gitLog) {

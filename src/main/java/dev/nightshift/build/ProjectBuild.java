@@ -14,6 +14,7 @@ import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.pr.GitHubException;
+import dev.nightshift.pr.ClosedPullRequestRule;
 import dev.nightshift.pr.HostProject;
 import dev.nightshift.pr.PullRequestHosts;
 import dev.nightshift.spec.FollowUps;
@@ -144,7 +145,7 @@ public class ProjectBuild {
         String batchId = tally.run.batchId();
         Path clone = clones.ensure(project.name(), project.settings(), gitLog);
         HostProject hostProject = new HostProject(project.name(), project.settings(), clone, gitLog);
-        ClosedPullRequests.Decision rejected = closed.decide(spec, hosts.forKind(project.settings().pr().host()), hostProject);
+        ClosedPullRequestRule.Decision rejected = closed.decide(spec, hosts.forKind(project.settings().pr().host()), hostProject);
         switch (rejected.verdict()) {
             case REJECTED -> {
                 mover.move(spec, SpecFolder.BLOCKED, rejected.reason(), batchId, false);

@@ -1,7 +1,9 @@
 package dev.nightshift.build;
 
 import dev.nightshift.config.Home;
+import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.phase.BatchRun;
+import dev.nightshift.phase.LogFiles;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.PlanRepository;
@@ -32,15 +34,17 @@ public class ProjectBuildTasklet implements Tasklet {
     private final BuildRepository builds;
     private final ProjectBuild build;
     private final RetryBudget retryBudget;
+    private final ProcessDeadline phaseEnd;
     private final Clock clock;
 
     public ProjectBuildTasklet(Home home, PlanRepository plans, BuildRepository builds, ProjectBuild build,
-                               RetryBudget retryBudget, Clock clock) {
+                               RetryBudget retryBudget, ProcessDeadline phaseEnd, Clock clock) {
         this.home = home;
         this.plans = plans;
         this.builds = builds;
         this.build = build;
         this.retryBudget = retryBudget;
+        this.phaseEnd = phaseEnd;
         this.clock = clock;
     }
 
@@ -48,9 +52,19 @@ public class ProjectBuildTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         BatchRun run = BatchRun.from(chunk.getStepContext().getJobParameters());
         String project = chunk.getStepContext().getStepExecution().getExecutionContext().getString(BuildPartitioner.PROJECT);
-        MDC.put("nsLog", home.batchLogs(run.batchId()).resolve("build-" + project + ".log").toString());
+        MDC.put(LogFiles.KEY, home.batchLogs(run.batchId()).resolve("build-" + project + ".log").toString());
         Instant started = clock.instant();
         PlanEntry entry = plans.entry(run.batchId(), project).orElseThrow();
+        if (phaseEnd.remaining().isNegative() || phaseEnd.remaining().isZero()) {
+            // Its turn came after the phase's end: not started, and first in line next time.
+            log.info("{} waited: the build phase ended before its turn", project);
+            MDC.remove(LogFiles.KEY);
+            builds.save(new BuildResult(run.batchId(), project, entry.spec(), entry.task(), BuildOutcome.WAITED,
+                    "waited: more projects were ready than the build phase's time could serve; it goes before"
+                            + " the projects built this batch in the next one", null, null, null, null, null, null,
+                    null, null, started, clock.instant()));
+            return RepeatStatus.FINISHED;
+        }
         BuildResult result;
         try {
             result = build.build(run, entry);
@@ -60,7 +74,7 @@ public class ProjectBuildTasklet implements Tasklet {
                     e.getClass().getSimpleName() + ": " + e.getMessage(), null, null, null, null, null, null, null,
                     null, started, clock.instant());
         } finally {
-            MDC.remove("nsLog");
+            MDC.remove(LogFiles.KEY);
         }
         builds.save(result);
         try {

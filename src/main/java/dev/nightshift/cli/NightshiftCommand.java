@@ -56,10 +56,13 @@ public class NightshiftCommand implements Runnable {
         return chosen;
     }
 
-    /** Runs the command line and returns the exit code (PRODUCT.md "Commands"). */
+    /**
+     * Runs the command line and returns the exit code: 0 ran and nothing failed, 1 something
+     * failed or timed out, 2 bad configuration or usage, 3 another batch holds the lock.
+     */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new NightshiftCommand());
-        // "--home DIR", as PRODUCT.md and the help write it; "--home=DIR" is read as well.
+        // "--home DIR", as the README and the help write it; "--home=DIR" is read as well.
         commandLine.setSeparator(" ");
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof ConfigException || e instanceof UsageProblem) {

@@ -36,7 +36,8 @@ public final class NightshiftContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + home.state(), e);
         }
-        // H2's AUTO_SERVER listens for a second process; on loopback only (PRODUCT.md safety rules).
+        // H2's AUTO_SERVER listens for a second process; on loopback only: no network listener
+        // unless a command asks for one, and then on loopback.
         System.setProperty("h2.bindAddress", "127.0.0.1");
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.main.banner-mode", "off");

@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Does {@code timeouts.batch} end before the next fire of {@code schedule}? PRODUCT.md asks it
- * ("must end before the next fire"); a batch still running at a fire makes that fire wait for the
+ * Does {@code timeouts.batch} end before the next fire of {@code schedule}? The whole batch
+ * must end before the next fire; a batch still running at a fire makes that fire wait for the
  * lock and then run late, or not at all.
  */
 final class ScheduleCheck {

@@ -16,6 +16,7 @@ import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.ProcessSpec;
 import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.git.Git;
+import dev.nightshift.io.RootCause;
 import dev.nightshift.report.SmtpSender;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.spec.FileProblem;
@@ -227,7 +228,7 @@ final class SetupChecks {
             sender.testConnection();
             return Check.ok("mail", "SMTP " + smtp.host() + ":" + smtp.port() + " answers");
         } catch (jakarta.mail.MessagingException e) {
-            return Check.fail("mail", "SMTP " + smtp.host() + ":" + smtp.port() + " cannot be reached: " + rootMessage(e),
+            return Check.fail("mail", "SMTP " + smtp.host() + ":" + smtp.port() + " cannot be reached: " + RootCause.message(e),
                     "check mail.smtp in nightshift.yml" + (smtp.username() != null ? " and $" + smtp.passwordEnv() : "")
                             + "; until then reports wait in reports/outbox/");
         }
@@ -292,11 +293,4 @@ final class SetupChecks {
                 : result.exitCode() == -1 ? "could not be started" : "exit " + result.exitCode();
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.nightshift.cli;
 
-import dev.nightshift.agent.Budget;
 import dev.nightshift.batch.BatchLock;
 import dev.nightshift.config.Durations;
 import dev.nightshift.config.Home;
@@ -12,6 +11,7 @@ import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BatchStatus;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Database;
@@ -45,6 +45,7 @@ class StatusCommand implements Callable<Integer> {
 
     static final int LAST_BATCHES = 5;
     static final int OPEN_PRS_SHOWN = 15;
+    static final int BLOCKED_SHOWN = 10;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     /** What a lock holder writes (BatchLock, BatchLauncher, QuickBatch): the batch when it has one, the pid, the start. */
     private static final Pattern HOLDER =
@@ -56,6 +57,8 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Home home = parent.home();
+        // The queue is read while the database opens: with thousands of specs each takes a while.
+        reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home));
         if (!Database.exists(home)) {
             return show(home, null);
         }
@@ -64,12 +67,19 @@ class StatusCommand implements Callable<Integer> {
         }
     }
 
+    private java.util.concurrent.CompletableFuture<Workspace> reading;
+
     /** @param jdbc the database, or {@code null} when no batch has run yet */
     private int show(Home home, JdbcClient jdbc) {
         PrintStream out = System.out;
         SetupChecks checks = new SetupChecks(home);
         SetupChecks.Settings settings = checks.settings();
-        Workspace workspace = WorkspaceReader.read(home);
+        Workspace workspace;
+        try {
+            workspace = reading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
         out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
         boolean held = BatchLock.isHeld(home.lockFile());
         String holder = held ? BatchLock.holder(home.lockFile()) : null;
@@ -91,6 +101,7 @@ class StatusCommand implements Callable<Integer> {
                     p.in(SpecFolder.NEXT).size(), p.in(SpecFolder.ACTIVE).size(), p.in(SpecFolder.DONE).size(),
                     p.in(SpecFolder.BLOCKED).size());
         }
+        blocked(workspace, out);
         List<Check> problems = new java.util.ArrayList<>();
         if (!settings.check().ok()) {
             problems.add(settings.check());
@@ -115,6 +126,26 @@ class StatusCommand implements Callable<Integer> {
         history(jdbc, settings, new LiveBatch(held, holder), out);
         OutboxStatus.print(jdbc, settings.settings().mail(), out);
         return 0;
+    }
+
+    /** The blocked specs with the reason nightshift wrote beside each: what the owner decides on. */
+    private static void blocked(Workspace workspace, PrintStream out) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ProjectQueue p : workspace.projects()) {
+            for (dev.nightshift.spec.Spec spec : p.in(SpecFolder.BLOCKED)) {
+                lines.add(p.name() + "/" + spec.name() + ": " + dev.nightshift.spec.SpecMover.reasonOf(spec)
+                        .map(r -> r.replaceAll("\\s+", " ")).orElse("no reason written (moved there by hand)"));
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("BLOCKED (a human decides; move a spec back to next/ to try again)");
+        lines.stream().limit(BLOCKED_SHOWN).forEach(line -> TerminalText.wrap("  ", line).forEach(out::println));
+        if (lines.size() > BLOCKED_SHOWN) {
+            out.println("  … and " + (lines.size() - BLOCKED_SHOWN) + " more: see wip-specs/*/blocked/*.why.md");
+        }
     }
 
     /**

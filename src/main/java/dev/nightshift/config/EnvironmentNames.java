@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Which environment variables {@code agent.env} may hand to the agent: real variable names, and
- * never one of nightshift's own credentials (PRODUCT.md: GitHub and SMTP secrets never reach it).
+ * never one of nightshift's own credentials (GitHub and SMTP secrets never reach the agent).
  */
 public final class EnvironmentNames {
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Which names nightshift lets near git: no shell or git metacharacters, no way out of a folder. */
 public final class GitRefNames {
 
-    /** Folder and file names in wip-specs (PRODUCT.md). */
+    /** Folder and file names in wip-specs: anything else is rejected with a clear message and skipped. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     /** Longer names make branch names and paths that some tools cut short. */

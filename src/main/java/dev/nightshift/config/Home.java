@@ -103,8 +103,9 @@ public record Home(Path root) {
     }
 
     public String jdbcUrl() {
-        // AUTO_SERVER lets `status` open the database while the daemon holds it (NOTES.md); the
-        // server listens on loopback only and asks for the home's password.
+        // AUTO_SERVER lets `status` open the database while the daemon holds it (a second JVM on the
+        // same file fails with "Database may be already in use" otherwise); the server listens on
+        // loopback only and asks for the home's password.
         // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a batch
         // killed in that window (kill -9) would lose them: a pull request row, a phase's end.
         // TRACE_LEVEL_FILE=0: no H2 trace file. Spring's record mapping tries each camelCase column

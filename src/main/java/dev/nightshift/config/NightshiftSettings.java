@@ -3,7 +3,7 @@ package dev.nightshift.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * nightshift.yml: every key optional, defaults as in PRODUCT.md. Read once, validated at start.
+ * nightshift.yml: every key optional, each record giving its own defaults. Read once, validated at start.
  *
  * @param supervisorAgent an agent command that writes an advisory review; {@code null} for none
  * @param notifications   the {@code notify} key ({@code notify()} is taken by every Java object)

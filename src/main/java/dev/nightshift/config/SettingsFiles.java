@@ -65,7 +65,15 @@ public final class SettingsFiles {
         if (!Files.exists(file)) {
             throw new ConfigException(file, 0, null, "missing; every project folder needs a project.yml");
         }
-        ProjectSettings settings = read(file, ProjectSettings.class);
+        return project(file, read(file, ProjectSettings.class));
+    }
+
+    /** project.yml from its text as read before. */
+    public static ProjectSettings readProject(Path file, String text) {
+        return project(file, parse(file, text, 0, ProjectSettings.class));
+    }
+
+    private static ProjectSettings project(Path file, ProjectSettings settings) {
         if (settings == null) {
             throw new ConfigException(file, 1, null, "is empty; it needs at least repo and test");
         }
@@ -113,17 +121,19 @@ public final class SettingsFiles {
         if (text.isBlank()) {
             return null;
         }
-        // Unknown keys first: the record's own checks would otherwise speak of the key that was
-        // meant (agent.command is missing) instead of the one written (agent.comand).
-        Optional<UnknownKeys.Unknown> unknown = UnknownKeys.first(text, type);
-        if (unknown.isPresent()) {
-            UnknownKeys.Unknown u = unknown.get();
-            throw new ConfigException(file, u.line() > 0 ? u.line() + firstLine : 0,
-                    String.join(".", u.path()).replace(".[", "["), unknownKey(u.known()));
-        }
         try {
             return MAPPER.readValue(text, type);
         } catch (JacksonException e) {
+            // Unknown keys are named first: the record's own checks would otherwise speak of the key
+            // that was meant (agent.command is missing) instead of the one written (agent.comand).
+            // Asked only when the text did not read: Jackson refuses unknown keys too, so text that
+            // reads has none, and a queue of thousands of specs is not walked twice.
+            Optional<UnknownKeys.Unknown> unknown = UnknownKeys.first(text, type);
+            if (unknown.isPresent()) {
+                UnknownKeys.Unknown u = unknown.get();
+                throw new ConfigException(file, u.line() > 0 ? u.line() + firstLine : 0,
+                        String.join(".", u.path()).replace(".[", "["), unknownKey(u.known()));
+            }
             throw translate(file, text, firstLine, e);
         }
     }

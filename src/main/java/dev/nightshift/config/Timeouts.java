@@ -1,5 +1,6 @@
 package dev.nightshift.config;
 
+import dev.nightshift.phase.Phase;
 import java.time.Duration;
 
 /** Hard wall-clock limits; at each, the process tree concerned is killed. */
@@ -14,14 +15,25 @@ public record Timeouts(
         Duration batch) {
 
     public Timeouts {
-        supervisor = or(supervisor, Duration.ofMinutes(15));
-        build = or(build, Duration.ofMinutes(60));
-        maintenance = or(maintenance, Duration.ofMinutes(30));
-        integration = or(integration, Duration.ofMinutes(25));
-        report = or(report, Duration.ofMinutes(5));
+        supervisor = or(supervisor, Phase.SUPERVISOR.defaultLimit());
+        build = or(build, Phase.BUILD.defaultLimit());
+        maintenance = or(maintenance, Phase.MAINTENANCE.defaultLimit());
+        integration = or(integration, Phase.INTEGRATION.defaultLimit());
+        report = or(report, Phase.REPORT.defaultLimit());
         agent = or(agent, Duration.ofMinutes(30));
         tests = or(tests, Duration.ofMinutes(15));
         batch = or(batch, Duration.ofMinutes(115));
+    }
+
+    /** The limit of a phase. */
+    public Duration of(Phase phase) {
+        return switch (phase) {
+            case SUPERVISOR -> supervisor;
+            case BUILD -> build;
+            case MAINTENANCE -> maintenance;
+            case INTEGRATION -> integration;
+            case REPORT -> report;
+        };
     }
 
     public static Timeouts defaults() {

@@ -46,6 +46,15 @@ final class UnknownKeys {
     private static final PropertyNamingStrategies.NamingBase NAMES =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
 
+    /** Read once per record type: a queue of thousands of specs asks the same question of each. */
+    private static final ClassValue<Map<String, Type>> KEYS = new ClassValue<>() {
+        @Override
+        protected Map<String, Type> computeValue(Class<?> type) {
+            return readByKeys(type) ? java.util.Collections.unmodifiableMap(keys(type)) : null;
+        }
+    };
+    private static final LoadSettings YAML = LoadSettings.builder().build();
+
     private UnknownKeys() {
     }
 
@@ -53,7 +62,7 @@ final class UnknownKeys {
     static Optional<Unknown> first(String text, Class<?> type) {
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().build()).composeString(text);
+            root = new Compose(YAML).composeString(text);
         } catch (RuntimeException notYaml) {
             return Optional.empty();
         }
@@ -77,11 +86,11 @@ final class UnknownKeys {
             }
             return Optional.empty();
         }
-        if (!(node instanceof MappingNode map) || !readByKeys(raw)) {
+        Map<String, Type> known = KEYS.get(raw);
+        if (!(node instanceof MappingNode map) || known == null) {
             // Not a mapping of keys, or read from a single value: a wrong type is Jackson's to name.
             return Optional.empty();
         }
-        Map<String, Type> known = keys(raw);
         for (NodeTuple tuple : map.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 continue;

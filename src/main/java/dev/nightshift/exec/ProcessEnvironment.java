@@ -13,7 +13,10 @@ import java.util.Set;
  */
 public final class ProcessEnvironment {
 
-    /** What every program needs to run at all (PRODUCT.md "The agent"). */
+    /**
+     * What every program needs to run at all: PATH, HOME, LANG and TERM; besides these the agent
+     * gets only what agent.env names.
+     */
     public static final List<String> BASE = List.of("PATH", "HOME", "LANG", "TERM");
 
     /** What build tools commonly need besides the base; no credentials. */

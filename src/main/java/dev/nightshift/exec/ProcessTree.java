@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Kills a command with everything it started: its process group (each command runs under
  * {@code setsid}), its descendants, and every process whose environment carries its marker —
- * the last catches programs that left the group with a {@code setsid} of their own (NOTES.md).
+ * the last catches programs that left the group with a {@code setsid} of their own, as agent
+ * CLIs do to run their shell tools.
  */
 public final class ProcessTree {
 

@@ -4,6 +4,7 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.Sandbox;
+import dev.nightshift.git.CommitIds;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
 import dev.nightshift.git.RepositoryClones;
@@ -11,6 +12,7 @@ import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.phase.PhaseWork;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.IntegrationRepository;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Component;
  * until a later run is green.
  */
 @Component
-public class IntegrationPhase implements Phase {
+public class IntegrationPhase implements PhaseWork {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationPhase.class);
 
@@ -62,8 +64,8 @@ public class IntegrationPhase implements Phase {
     }
 
     @Override
-    public String name() {
-        return "integration";
+    public Phase phase() {
+        return Phase.INTEGRATION;
     }
 
     @Override
@@ -124,7 +126,7 @@ public class IntegrationPhase implements Phase {
                     counts.map(TestCounts::run).orElse(null), counts.map(TestCounts::passed).orElse(null),
                     counts.map(TestCounts::unsuccessful).orElse(null),
                     home.root().relativize(log.toAbsolutePath()).toString(), process.tail()));
-            IntegrationPhase.log.info("integration of {} at {}: {}{}", project.name(), head.substring(0, 10),
+            IntegrationPhase.log.info("integration of {} at {}: {}{}", project.name(), CommitIds.shortId(head),
                     green ? "green" : "red", counts.map(c -> " (" + c.describe() + ", from the " + c.source() + ")").orElse(""));
             return green;
         } finally {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * whole answer, body included, bounded by the check's timeout and by what is left of the phase.
  */
 @Component
-public class HealthProbe {
+class HealthProbe {
 
     /** What one check found; {@code statusCode} is null when no answer came. */
     public record Result(HealthOutcome outcome, Integer statusCode, Duration latency, String detail) {

@@ -5,6 +5,7 @@ import dev.nightshift.config.Home;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
+import dev.nightshift.phase.PhaseWork;
 import dev.nightshift.phase.PhaseReport;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * earlier one failed; the phase then fails with every reason.
  */
 @Component
-public class MaintenancePhase implements Phase {
+public class MaintenancePhase implements PhaseWork {
 
     private static final Logger log = LoggerFactory.getLogger(MaintenancePhase.class);
 
@@ -73,8 +74,8 @@ public class MaintenancePhase implements Phase {
     }
 
     @Override
-    public String name() {
-        return "maintenance";
+    public Phase phase() {
+        return Phase.MAINTENANCE;
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * owner's own text is never changed, compacted or removed.
  */
 @Component
-public class ProjectNotes {
+class ProjectNotes {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectNotes.class);
 

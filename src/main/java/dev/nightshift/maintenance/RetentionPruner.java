@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * because the monthly budget is summed from them.
  */
 @Component
-public class RetentionPruner {
+class RetentionPruner {
 
     /** What was pruned, or on a dry run would have been. */
     public record Pruned(int reportFolders, int batches) {

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * recorded like nightshift's own moves and taken as it is; nothing is moved back.
  */
 @Component
-public class SpecIndexReconciler {
+class SpecIndexReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SpecIndexReconciler.class);
 
@@ -54,45 +54,52 @@ public class SpecIndexReconciler {
     public Map<SpecChange, Integer> reconcile(BatchRun run, Workspace workspace) {
         Map<SpecChange, Integer> counts = new EnumMap<>(SpecChange.class);
         for (ProjectQueue project : workspace.projects()) {
+            // What a dry run would record, said once per project and kind of change: a first dry
+            // run over thousands of specs finds them all new.
+            Map<SpecChange, List<String>> wouldRecord = new EnumMap<>(SpecChange.class);
             Map<String, SpecIndexEntry> indexed = index.entries(project.name()).stream()
                     .collect(Collectors.toMap(SpecIndexEntry::spec, Function.identity()));
             Set<String> seen = new HashSet<>();
             for (Spec spec : project.all()) {
                 seen.add(spec.name());
-                reconcile(run, spec, indexed.get(spec.name()), counts);
+                reconcile(run, spec, indexed.get(spec.name()), counts, wouldRecord);
             }
             for (SpecIndexEntry entry : indexed.values()) {
                 if (entry.removedAt() == null && !seen.contains(entry.spec())) {
-                    record(run, entry.project(), entry.spec(), SpecChange.REMOVED, "was in " + entry.folder() + "/", counts);
+                    record(run, entry.project(), entry.spec(), SpecChange.REMOVED, "was in " + entry.folder() + "/", counts,
+                            wouldRecord);
                     if (!run.dryRun()) {
                         index.removed(entry.project(), entry.spec(), clock.instant());
                     }
                 }
             }
+            wouldRecord.forEach((change, specs) -> log.info("DRY-RUN: would record {} spec(s) of {} as {}: {}",
+                    specs.size(), project.name(), change.label(), String.join(", ", specs)));
         }
         return counts;
     }
 
-    private void reconcile(BatchRun run, Spec spec, SpecIndexEntry entry, Map<SpecChange, Integer> counts) {
+    private void reconcile(BatchRun run, Spec spec, SpecIndexEntry entry, Map<SpecChange, Integer> counts,
+                           Map<SpecChange, List<String>> wouldRecord) {
         String folder = spec.folder().folderName();
         String hash = contentHash(spec);
         boolean changed = true;
         if (entry == null || entry.removedAt() != null) {
-            record(run, spec.project(), spec.name(), SpecChange.NEW, "in " + folder + "/", counts);
+            record(run, spec.project(), spec.name(), SpecChange.NEW, "in " + folder + "/", counts, wouldRecord);
         } else {
             boolean moved = !entry.folder().equals(folder);
             boolean edited = !entry.hash().equals(hash);
             changed = moved || edited;
             if (moved && !movedByNightshift(spec)) {
                 String detail = "from " + entry.folder() + "/ to " + folder + "/";
-                record(run, spec.project(), spec.name(), SpecChange.MOVED_BY_HAND, detail, counts);
+                record(run, spec.project(), spec.name(), SpecChange.MOVED_BY_HAND, detail, counts, wouldRecord);
                 if (!run.dryRun()) {
                     moves.record(run.batchId(), spec.project(), spec.name(), entry.folder(), folder,
                             "moved by hand (found by the spec index)", clock.instant());
                 }
             }
             if (edited) {
-                record(run, spec.project(), spec.name(), SpecChange.CHANGED, "its text changed", counts);
+                record(run, spec.project(), spec.name(), SpecChange.CHANGED, "its text changed", counts, wouldRecord);
             }
         }
         if (!run.dryRun()) {
@@ -109,10 +116,11 @@ public class SpecIndexReconciler {
     }
 
     private void record(BatchRun run, String project, String spec, SpecChange change, String detail,
-                        Map<SpecChange, Integer> counts) {
+                        Map<SpecChange, Integer> counts, Map<SpecChange, List<String>> wouldRecord) {
         counts.merge(change, 1, Integer::sum);
         if (run.dryRun()) {
-            log.info("DRY-RUN: would record {}/{} as {} ({})", project, spec, change.label(), detail);
+            wouldRecord.computeIfAbsent(change, c -> new java.util.ArrayList<>())
+                    .add(change == SpecChange.NEW ? spec : spec + " (" + detail + ")");
             return;
         }
         index.change(run.batchId(), project, spec, change, detail);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * written before wip.md is replaced, each atomically, so no entry is ever lost.
  */
 @Component
-public class WipCompactor {
+class WipCompactor {
 
     static final int LIMIT_BYTES = 64 * 1024;
     static final int KEEP_BYTES = 32 * 1024;

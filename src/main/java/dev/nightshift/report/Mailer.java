@@ -6,6 +6,7 @@ import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SmtpSettings;
 import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.io.AtomicFiles;
+import dev.nightshift.io.RootCause;
 import dev.nightshift.store.MailRepository;
 import dev.nightshift.store.Records.MailDelivery;
 import jakarta.mail.Message;
@@ -137,7 +138,7 @@ public class Mailer {
                 message.setFrom(new InternetAddress(settings.from()));
                 sender.send(message);
             } catch (MailException | MessagingException | IOException e) {
-                String problem = "SMTP " + smtp.host() + ":" + smtp.port() + ": " + rootMessage(e);
+                String problem = "SMTP " + smtp.host() + ":" + smtp.port() + ": " + RootCause.message(e);
                 mails.failed(delivery.id(), problem);
                 log.warn("the report of batch {} could not be sent; it waits in the outbox: {}", delivery.batchId(), problem);
                 return new Delivery(sent, queued.size() - sent, problem);
@@ -155,11 +156,4 @@ public class Mailer {
         return new Delivery(sent, 0, null);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    }
 }

@@ -1,6 +1,8 @@
 package dev.nightshift.report;
 
-import dev.nightshift.agent.Budget;
+import dev.nightshift.git.CommitIds;
+import dev.nightshift.pr.ClosedPullRequestRule;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;
 import dev.nightshift.store.Observations.Risk;
@@ -47,9 +49,8 @@ public final class NeedsYou {
             items.put("budget", "Budget past 75%: " + f.spend().describe());
         }
         for (Records.PullRequest pr : f.closedPullRequests()) {
-            items.putIfAbsent(pr.project() + "/" + pr.spec(), pr.project() + "/" + pr.spec() + ": PR #" + pr.number()
-                    + " was closed without merge; the spec is in blocked/ and its PR is not reopened (write reopen: true"
-                    + " in its front matter to try afresh)");
+            items.putIfAbsent(pr.project() + "/" + pr.spec(), pr.project() + "/" + pr.spec() + ": "
+                    + ClosedPullRequestRule.rejection(pr.number(), pr.url()));
         }
         for (Records.SpecMove m : f.moves()) {
             String key = m.project() + "/" + m.spec();
@@ -61,7 +62,7 @@ public final class NeedsYou {
         for (Records.IntegrationRun run : f.integration()) {
             if (!run.passed()) {
                 items.putIfAbsent("base:" + run.project(), run.project() + ": base is red (integration "
-                        + (run.timedOut() ? "timed out" : "failed") + " at " + ReportData.shortSha(run.commitSha())
+                        + (run.timedOut() ? "timed out" : "failed") + " at " + CommitIds.shortId(run.commitSha())
                         + "); no new agent work there until it is green");
             }
         }

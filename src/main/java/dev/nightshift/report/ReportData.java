@@ -1,11 +1,14 @@
 package dev.nightshift.report;
 
-import dev.nightshift.agent.Budget;
+import dev.nightshift.store.Budget;
 import dev.nightshift.config.AgentKind;
 import dev.nightshift.config.BudgetSettings;
 import dev.nightshift.config.Durations;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.git.CommitIds;
+import dev.nightshift.phase.Phase;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.HealthCheckRepository;
@@ -41,7 +44,6 @@ public class ReportData {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final List<String> ORDER = List.of("supervisor", "build", "maintenance", "integration", "report");
 
     private final BatchRepository batches;
     private final PlanRepository plans;
@@ -198,7 +200,7 @@ public class ReportData {
     }
 
     private static String integrationLine(Records.IntegrationRun run) {
-        return run.project() + " at " + shortSha(run.commitSha()) + ": " + (run.passed() ? "green" : "RED")
+        return run.project() + " at " + CommitIds.shortId(run.commitSha()) + ": " + (run.passed() ? "green" : "RED")
                 + (run.timedOut() ? " (timed out)" : "")
                 + (run.testsRun() != null ? ", " + run.testsRun() + " tests run, " + run.testsPassed() + " passed" : "");
     }
@@ -207,8 +209,8 @@ public class ReportData {
         List<ReportModel.PhaseRow> rows = new ArrayList<>();
         for (Records.Phase p : batches.phases(batchId)) {
             Instant end = p.endedAt() != null ? p.endedAt() : clock.instant();
-            boolean running = "report".equals(p.phase()) && p.endedAt() == null;
-            rows.add(new ReportModel.PhaseRow(ORDER.indexOf(p.phase()) + 1, capitalize(p.phase()),
+            boolean running = Phase.REPORT.key().equals(p.phase()) && p.endedAt() == null;
+            rows.add(new ReportModel.PhaseRow(Phase.find(p.phase()).map(Phase::number).orElse(0), capitalize(p.phase()),
                     CLOCK.format(p.startedAt().atZone(zone)),
                     running ? "now" : Durations.format(Duration.between(p.startedAt(), end)),
                     running ? "writing this report" : p.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
@@ -219,10 +221,6 @@ public class ReportData {
 
     static String money(BigDecimal amount) {
         return "$" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-    }
-
-    static String shortSha(String sha) {
-        return sha.substring(0, Math.min(10, sha.length()));
     }
 
     private static String capitalize(String s) {

@@ -35,7 +35,7 @@ final class ReportHeadline {
             return "dry run: " + planned(f.plan());
         }
         List<String> parts = new ArrayList<>();
-        long attempted = f.results().stream().filter(r -> r.outcome() != BuildOutcome.SKIPPED).count();
+        long attempted = f.results().stream().filter(r -> r.outcome().hadTurn()).count();
         if (attempted > 0) {
             long succeeded = f.results().stream().filter(r -> r.outcome().succeeded()).count();
             long failed = f.results().stream().filter(r -> r.outcome().failed()).count();

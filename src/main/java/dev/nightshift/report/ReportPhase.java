@@ -6,6 +6,7 @@ import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.io.AtomicFiles;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
+import dev.nightshift.phase.PhaseWork;
 import dev.nightshift.phase.PhaseReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * happened sends nothing.
  */
 @Component
-public class ReportPhase implements Phase {
+public class ReportPhase implements PhaseWork {
 
     private static final Logger log = LoggerFactory.getLogger(ReportPhase.class);
 
@@ -42,8 +43,8 @@ public class ReportPhase implements Phase {
     }
 
     @Override
-    public String name() {
-        return "report";
+    public Phase phase() {
+        return Phase.REPORT;
     }
 
     @Override

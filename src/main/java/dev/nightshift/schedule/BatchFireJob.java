@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * What Quartz fires: it only launches a batch (STYLE.md 5); the launcher gives it its own id. A
+ * What Quartz fires: it only launches a batch (the scheduler stores what should run, the launcher
+ * runs it); the launcher gives it its own id. A
  * fire that catches up one missed while the daemon was down says so, in the log and the batch.
  */
 @DisallowConcurrentExecution

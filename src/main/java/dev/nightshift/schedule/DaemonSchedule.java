@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The daemon's schedule in Quartz's JDBC store: the cron trigger from {@code schedule}, with the
  * misfire rule from {@code misfire}. A stored trigger is kept when it matches the settings, so
- * fires missed while the daemon was down are honoured (NOTES.md "Quartz").
+ * fires missed while the daemon was down are honoured (replacing it at every start would lose a missed fire).
  */
 @Component
 @Profile("daemon")

@@ -11,7 +11,7 @@ import org.quartz.CronExpression;
 
 /**
  * How close together does a {@code schedule} fire? A batch must end before the next fire
- * (PRODUCT.md, {@code timeouts.batch}), and a cron's gaps are not all equal: {@code 0 0 *&#47;5 * * ?}
+ * ({@code timeouts.batch} must end before it), and a cron's gaps are not all equal: {@code 0 0 *&#47;5 * * ?}
  * fires five hours apart and then four (20:00 to 00:00), and a change of daylight saving time
  * shortens a gap by an hour. So the fires themselves are walked, as Quartz computes them.
  */

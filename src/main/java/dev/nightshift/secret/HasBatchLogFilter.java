@@ -1,5 +1,6 @@
 package dev.nightshift.secret;
 
+import dev.nightshift.phase.LogFiles;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
@@ -9,7 +10,7 @@ public class HasBatchLogFilter extends Filter<ILoggingEvent> {
 
     @Override
     public FilterReply decide(ILoggingEvent event) {
-        String file = event.getMDCPropertyMap().get("nsLog");
+        String file = event.getMDCPropertyMap().get(LogFiles.KEY);
         return file == null || file.isEmpty() || "none".equals(file) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 }

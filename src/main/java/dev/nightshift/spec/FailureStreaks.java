@@ -55,6 +55,19 @@ public class FailureStreaks {
         return BuildOutcome.streakOf(sinceMove);
     }
 
+    /**
+     * {@link #of} for many specs of one project, by spec name: the specs never weighed (most of
+     * a long queue) are answered by one query for them all.
+     */
+    public java.util.Map<String, List<BuildOutcome>> of(String project, java.util.Collection<Spec> specs, int limit) {
+        java.util.Set<String> weighed = builds.specsWithWeighed(project);
+        java.util.Map<String, List<BuildOutcome>> streaks = new java.util.LinkedHashMap<>();
+        for (Spec spec : specs) {
+            streaks.put(spec.name(), weighed.contains(spec.name()) ? of(spec, limit) : List.of());
+        }
+        return streaks;
+    }
+
     private Optional<SpecMove> lastMove(Spec spec) {
         List<SpecMove> all = moves.forSpec(spec.project(), spec.name());
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));

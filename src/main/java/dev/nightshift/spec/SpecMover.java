@@ -75,9 +75,30 @@ public class SpecMover {
         return spec.in(to, target);
     }
 
+    /**
+     * The reason written beside a blocked spec, as nightshift wrote it; empty when there is no
+     * reason file (the owner moved it there) or it cannot be read.
+     */
+    public static java.util.Optional<String> reasonOf(Spec blocked) {
+        Path why = blocked.file().resolveSibling(blocked.name() + ".why.md");
+        String text;
+        try {
+            text = Files.readString(why);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        String heading = "# Why " + blocked.name() + " is blocked\n\n";
+        int start = text.startsWith(heading) ? heading.length() : 0;
+        int end = text.lastIndexOf(WRITTEN_BY);
+        String reason = text.substring(start, end > start ? end : text.length()).strip();
+        return reason.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(reason);
+    }
+
+    private static final String WRITTEN_BY = "_Written by nightshift on ";
+
     private void writeReason(Path why, Spec spec, String reason) {
         String text = "# Why " + spec.name() + " is blocked\n\n" + reason.strip() + "\n\n"
-                + "_Written by nightshift on " + Instant.now(clock) + ". Fix what it names, then move "
+                + WRITTEN_BY + Instant.now(clock) + ". Fix what it names, then move "
                 + spec.name() + ".md back to next/ (or active/)._\n";
         try {
             AtomicFiles.write(why, text);

@@ -23,7 +23,9 @@ import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
 import org.commonmark.parser.Parser;
 
 /**
@@ -35,6 +37,16 @@ public final class SpecParser {
     private static final Parser MARKDOWN = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            // Only headings' text is read (the title, the Tasks heading); tasks are read from their
+            // source lines. The inline markup of every other block, most of a spec, is not parsed.
+            .inlineParserFactory(context -> {
+                InlineParser headings = new InlineParserImpl(context);
+                return (lines, block) -> {
+                    if (block instanceof Heading) {
+                        headings.parse(lines, block);
+                    }
+                };
+            })
             .build();
 
     /** A list item's first line: its marker, an optional checkbox, the task's text. */
@@ -43,6 +55,12 @@ public final class SpecParser {
     private SpecParser() {
     }
 
+    /**
+     * Reads and parses a spec file. A batch reads the queue in every phase, and a queue of
+     * thousands of specs costs a second to parse each time: a file whose text and modification
+     * time are what they were at its last read is not parsed again (its spec or its problem is
+     * given again). The text itself is compared, so an edit is never missed, whatever the clock.
+     */
     public static Spec read(String project, SpecFolder folder, Path file) {
         String text;
         Instant modified;
@@ -54,8 +72,11 @@ public final class SpecParser {
         } catch (IOException e) {
             throw new SpecException(file, 0, "cannot be read: " + e.getMessage());
         }
-        return parse(project, folder, file, text, modified);
+        return PARSED.parse(new ParsedFiles.Key(project, folder.name(), file), text, modified,
+                () -> parse(project, folder, file, text, modified));
     }
+
+    private static final ParsedFiles<Spec> PARSED = new ParsedFiles<>(SpecException.class);
 
     static Spec parse(String project, SpecFolder folder, Path file, String text, Instant modified) {
         String fileName = file.getFileName().toString();

@@ -44,6 +44,7 @@ public final class WorkspaceReader {
             return new Workspace(projects, problems, false);
         }
         WipSpecsBoundary boundary = new WipSpecsBoundary(root);
+        List<Path> projectDirs = new ArrayList<>();
         for (Path dir : sortedEntries(root)) {
             String name = dir.getFileName().toString();
             if (!Files.isDirectory(dir) || name.startsWith("_") || name.startsWith(".")) {
@@ -62,8 +63,12 @@ public final class WorkspaceReader {
                 problems.add(new FileProblem(name, dir, 0, "is a link that leaves wip-specs; skipped"));
                 continue;
             }
-            projects.add(readProject(name, dir, boundary));
+            projectDirs.add(dir);
         }
+        // Projects are read apart from each other, so on all cores at once: hundreds of projects
+        // with thousands of specs are read in every phase and by status. Their order is kept.
+        projects.addAll((projectDirs.size() > 1 ? projectDirs.parallelStream() : projectDirs.stream())
+                .map(dir -> readProject(dir.getFileName().toString(), dir, boundary)).toList());
         return new Workspace(List.copyOf(projects), List.copyOf(problems), Files.exists(home.pauseFile()));
     }
 
@@ -73,7 +78,7 @@ public final class WorkspaceReader {
         ProjectSettings settings = null;
         if (error == null) {
             try {
-                settings = SettingsFiles.readProject(dir.resolve("project.yml"));
+                settings = readSettings(name, dir.resolve("project.yml"));
             } catch (ConfigException e) {
                 error = e;
             }
@@ -103,6 +108,23 @@ public final class WorkspaceReader {
         return new ProjectQueue(name, dir, settings, error, specs, List.copyOf(problems));
     }
 
+    /** project.yml, parsed again only when its text changed since the last read. */
+    private static ProjectSettings readSettings(String project, Path file) {
+        String text;
+        java.time.Instant modified;
+        try {
+            text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            modified = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            // Missing, unreadable or not UTF-8: the settings reader names the problem.
+            return SettingsFiles.readProject(file);
+        }
+        return SETTINGS.parse(new ParsedFiles.Key(project, "", file), text, modified,
+                () -> SettingsFiles.readProject(file, text));
+    }
+
+    private static final ParsedFiles<ProjectSettings> SETTINGS = new ParsedFiles<>(ConfigException.class);
+
     /** A project file or queue folder that is a link out of wip-specs: nightshift would read or write through it. */
     private static ConfigException leavingLink(Path dir, WipSpecsBoundary boundary) {
         List<String> names = new ArrayList<>(PROJECT_FILES);
@@ -124,7 +146,10 @@ public final class WorkspaceReader {
         if (fileName.startsWith(".") || fileName.endsWith(".why.md") || fileName.contains(".md.replaced-")) {
             return;
         }
-        if (Files.isDirectory(file)) {
+        // A plain file in a folder already found inside wip-specs is inside too: only a link needs
+        // following, which costs a real-path walk per file on a queue of thousands.
+        boolean link = Files.isSymbolicLink(file);
+        if (link ? Files.isDirectory(file) : Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.add(new FileProblem(project, file, 0, "is a folder; specs are files named <name>.md; skipped"));
             return;
         }
@@ -140,7 +165,7 @@ public final class WorkspaceReader {
                     + badName.get() + "; skipped"));
             return;
         }
-        if (!boundary.contains(file)) {
+        if (link && !boundary.contains(file)) {
             problems.add(new FileProblem(project, file, 0, "is a link that leaves wip-specs; skipped"));
             return;
         }

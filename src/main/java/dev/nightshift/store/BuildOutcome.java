@@ -47,6 +47,11 @@ public enum BuildOutcome {
      */
     FAILED,
     /**
+     * Not started: more projects were ready than the build phase's time could serve, and the
+     * phase ended before this one's turn. It goes before those built since, in the next batch.
+     */
+    WAITED,
+    /**
      * nightshift was told to stop (SIGTERM) while it worked on the spec; the work was kept on the
      * local branch, where the next batch starts. Not the spec's failure, not a timeout.
      */
@@ -84,7 +89,7 @@ public enum BuildOutcome {
         return switch (this) {
             case TESTS_FAILED, AGENT_FAILED, TIMED_OUT, GUARD_HELD, CONFLICT -> Streak.COUNTS;
             case PR_OPENED, PR_UPDATED -> Streak.ENDS;
-            case BUDGET_STOPPED, SKIPPED, FAILED, STOPPED, TESTS_NOT_COUNTED, AGENT_REFUSED, AGENT_UNAVAILABLE ->
+            case BUDGET_STOPPED, SKIPPED, WAITED, FAILED, STOPPED, TESTS_NOT_COUNTED, AGENT_REFUSED, AGENT_UNAVAILABLE ->
                     Streak.NEUTRAL;
         };
     }
@@ -114,6 +119,14 @@ public enum BuildOutcome {
             }
         }
         return streak;
+    }
+
+    /**
+     * Whether the project had its turn in the build: everything but a spec not attempted
+     * (skipped) and a project that waited. Which project goes first is read from this.
+     */
+    public boolean hadTurn() {
+        return this != SKIPPED && this != WAITED;
     }
 
     public boolean succeeded() {
@@ -149,6 +162,7 @@ public enum BuildOutcome {
             case CONFLICT -> "merge conflict";
             case BUDGET_STOPPED -> "budget reached";
             case SKIPPED -> "skipped";
+            case WAITED -> "waited";
             case FAILED -> "failed";
             case STOPPED -> "stopped";
         };

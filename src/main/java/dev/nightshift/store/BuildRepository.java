@@ -51,6 +51,36 @@ public class BuildRepository {
                 .query(BuildResult.class).list();
     }
 
+    /**
+     * When each of these projects last had its turn in the build ({@link BuildOutcome#hadTurn()}):
+     * the start of its latest such result; a project that never had one is absent.
+     */
+    public java.util.Map<String, java.time.Instant> lastTurns(java.util.Collection<String> projects) {
+        java.util.Map<String, java.time.Instant> last = new java.util.HashMap<>();
+        if (projects.isEmpty()) {
+            return last;
+        }
+        jdbc.sql("""
+                SELECT project, MAX(started_at) AS started_at FROM build_results
+                WHERE project IN (:projects) AND outcome IN (:outcomes) GROUP BY project""")
+                .param("projects", java.util.List.copyOf(projects))
+                .param("outcomes", java.util.Arrays.stream(BuildOutcome.values()).filter(BuildOutcome::hadTurn)
+                        .map(Enum::name).toList())
+                .query((rs, row) -> java.util.Map.entry(rs.getString("project"),
+                        rs.getObject("started_at", java.time.OffsetDateTime.class).toInstant()))
+                .list().forEach(e -> last.put(e.getKey(), e.getValue()));
+        return last;
+    }
+
+    /** The specs of a project with at least one result that weighs in a failure streak. */
+    public java.util.Set<String> specsWithWeighed(String project) {
+        return new java.util.HashSet<>(jdbc.sql(
+                        "SELECT DISTINCT spec FROM build_results WHERE project = :project AND outcome IN (:outcomes)")
+                .param("project", project)
+                .param("outcomes", BuildOutcome.weighed().stream().map(Enum::name).toList())
+                .query(String.class).list());
+    }
+
     public long saveGate(GateRun g) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""

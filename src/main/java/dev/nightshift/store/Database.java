@@ -78,7 +78,8 @@ public final class Database {
     }
 
     private static JdbcDataSource dataSource(Home home) {
-        // H2's AUTO_SERVER listens for a second process; on loopback only (PRODUCT.md safety rules).
+        // H2's AUTO_SERVER listens for a second process; on loopback only: no network listener
+        // unless a command asks for one, and then on loopback.
         System.setProperty("h2.bindAddress", "127.0.0.1");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(home.jdbcUrl());

@@ -43,6 +43,14 @@ public class PullRequestRepository {
                 .params(project, spec).query(PullRequest.class).optional();
     }
 
+    /** Each spec's latest pull request in one project, by spec name: one query for a whole queue. */
+    public java.util.Map<String, PullRequest> latestPerSpec(String project) {
+        java.util.Map<String, PullRequest> latest = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM pull_requests WHERE project = ? ORDER BY id").param(project)
+                .query(PullRequest.class).list().forEach(pr -> latest.put(pr.spec(), pr));
+        return latest;
+    }
+
     public Optional<PullRequest> findByNumber(String project, String host, int number) {
         return jdbc.sql("SELECT * FROM pull_requests WHERE project = ? AND host = ? AND number = ?")
                 .params(project, host, number).query(PullRequest.class).optional();

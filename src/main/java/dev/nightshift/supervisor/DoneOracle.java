@@ -5,6 +5,7 @@ import dev.nightshift.git.Git;
 import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.phase.BatchRun;
+import dev.nightshift.pr.ClosedPullRequestRule;
 import dev.nightshift.pr.HostProject;
 import dev.nightshift.pr.PullRequestHost;
 import dev.nightshift.pr.PullRequestHosts;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * rejected it). Never the agent.
  */
 @Component
-public class DoneOracle {
+class DoneOracle {
 
     private static final Logger log = LoggerFactory.getLogger(DoneOracle.class);
 
@@ -94,9 +95,8 @@ public class DoneOracle {
                     .ifPresent(s -> mover.move(s, SpecFolder.DONE, note, run.batchId(), run.dryRun()));
             removeWorkOf(run, project.name(), pr, clone, gitLog);
         } else {
-            note = "PR #" + pr.number() + " (" + pr.url() + ") was closed without merge: the owner rejected it."
-                    + " nightshift will not open it again; delete the branch " + pr.branch()
-                    + " or write `reopen: true` in the spec's front matter to try afresh.";
+            // Closed now: the spec leaves the queue with the rule's reason, whatever it says of reopening.
+            note = ClosedPullRequestRule.rejection(pr.number(), pr.url());
             spec.filter(s -> s.folder() != SpecFolder.BLOCKED && s.folder() != SpecFolder.DONE)
                     .ifPresent(s -> mover.move(s, SpecFolder.BLOCKED, note, run.batchId(), run.dryRun()));
         }

@@ -1,6 +1,7 @@
 package dev.nightshift.supervisor;
 
 import dev.nightshift.config.BuildSettings;
+import dev.nightshift.pr.ClosedPullRequestRule;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * Which spec of a project may be worked on now, and why the others may not: dependencies done,
  * attempts left, under {@code max-open-prs}; active specs before new ones, then priority, then age.
  */
-public final class ReadySpecs {
+final class ReadySpecs {
 
     /**
      * The facts about a project's history the decision needs, read from the database.
@@ -74,8 +75,9 @@ public final class ReadySpecs {
         for (Spec spec : candidates) {
             PullRequest pr = history.latestPullRequest().get(spec.name());
             boolean hasOpenPr = pr != null && pr.state() == PullRequestState.OPEN;
-            if (rejected(spec, pr, history)) {
-                waiting.add(spec.name() + ": " + rejection(pr));
+            ClosedPullRequestRule.Decision closed = closedRule(spec, pr, history);
+            if (closed.rejected()) {
+                waiting.add(spec.name() + ": " + closed.reason());
                 continue;
             }
             Optional<SpecTask> task = openTask(spec, pr);
@@ -122,13 +124,15 @@ public final class ReadySpecs {
      * when moved back, until the branch is deleted on the remote or the spec says {@code reopen: true}.
      */
     static boolean rejected(Spec spec, PullRequest pr, History history) {
-        return pr != null && pr.state() == PullRequestState.CLOSED && !spec.meta().reopen()
-                && history.branchOnRemote().test(pr.branch());
+        return closedRule(spec, pr, history).rejected();
     }
 
-    private static String rejection(PullRequest pr) {
-        return "PR #" + pr.number() + " was closed without merge (the owner rejected it); delete the branch "
-                + pr.branch() + " or write `reopen: true` in the spec to try again";
+    private static ClosedPullRequestRule.Decision closedRule(Spec spec, PullRequest pr, History history) {
+        if (pr == null || pr.state() != PullRequestState.CLOSED) {
+            return ClosedPullRequestRule.notClosed();
+        }
+        return ClosedPullRequestRule.closed(pr.number(), pr.url(), spec.meta().reopen(),
+                () -> history.branchOnRemote().test(pr.branch()));
     }
 
     /**

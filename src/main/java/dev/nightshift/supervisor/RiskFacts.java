@@ -1,12 +1,12 @@
 package dev.nightshift.supervisor;
 
-import dev.nightshift.agent.Budget;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.HealthCheckRepository;
 import dev.nightshift.store.HistoryRepository;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads what the risk rules judge from the database and the disk: the facts of the last batches. */
 @Component
-public class RiskFacts {
+class RiskFacts {
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -63,9 +63,7 @@ public class RiskFacts {
             Map<String, List<BuildOutcome>> failures = new LinkedHashMap<>();
             List<Spec> open = new ArrayList<>(project.in(SpecFolder.ACTIVE));
             open.addAll(project.in(SpecFolder.NEXT));
-            for (Spec spec : open) {
-                failures.put(spec.name(), streaks.of(spec, settings.build().maxAttempts() + 1));
-            }
+            failures.putAll(streaks.of(project.name(), open, settings.build().maxAttempts() + 1));
             facts.add(new RiskRules.ProjectFacts(project.name(), failures,
                     integration.latest(project.name()).orElse(null), pullRequests.countOpen(project.name()),
                     settings.build().maxOpenPrs(), health.latest(project.name()),

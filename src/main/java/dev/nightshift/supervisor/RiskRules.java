@@ -1,6 +1,7 @@
 package dev.nightshift.supervisor;
 
-import dev.nightshift.agent.Budget;
+import dev.nightshift.git.CommitIds;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;
 import dev.nightshift.store.Records.AgentRun;
@@ -17,9 +18,9 @@ import java.util.stream.Collectors;
  * What is at risk, and why: a pure function from the facts of the last batches to the risks the
  * supervisor names, each with a reason the owner can act on.
  */
-public final class RiskRules {
+final class RiskRules {
 
-    /** Failing this many batches in a row makes a spec a risk (PRODUCT.md: "failing again and again"). */
+    /** Failing this many batches in a row makes a spec a risk (the owner is told of a spec failing again and again). */
     static final int FAILURES_IN_A_ROW = 2;
     /** Spend at or past this share of either budget is a risk; runs stop later, at {@code stop-at}. */
     static final BigDecimal BUDGET_SHARE = new BigDecimal("0.75");
@@ -58,7 +59,7 @@ public final class RiskRules {
             if (base != null && !base.passed()) {
                 risks.add(new Found(RiskKind.RED_BASE, p.project(), null, "base is red: integration "
                         + (base.timedOut() ? "timed out" : "failed (exit " + base.exitCode() + ")") + " at "
-                        + shortSha(base.commitSha()) + "; no new agent work on " + p.project() + " until it is green"));
+                        + CommitIds.shortId(base.commitSha()) + "; no new agent work on " + p.project() + " until it is green"));
             }
             if (p.openPullRequests() >= p.maxOpenPrs()) {
                 risks.add(new Found(RiskKind.PR_LIMIT, p.project(), null, p.openPullRequests()
@@ -89,9 +90,5 @@ public final class RiskRules {
                     + home.disk() + " (below 1 GiB): free some space before clones, logs or the database fail"));
         }
         return risks;
-    }
-
-    static String shortSha(String sha) {
-        return sha.substring(0, Math.min(10, sha.length()));
     }
 }

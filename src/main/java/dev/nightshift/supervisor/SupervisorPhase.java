@@ -4,9 +4,12 @@ import dev.nightshift.agent.AgentCommand;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessEnvironment;
+import dev.nightshift.git.CommitIds;
+import dev.nightshift.git.RemoteBranches;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
+import dev.nightshift.phase.PhaseWork;
 import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
@@ -18,9 +21,8 @@ import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.PullRequestState;
-import dev.nightshift.store.Records;
 import dev.nightshift.store.Records.PlanEntry;
-import dev.nightshift.git.RemoteBranches;
+import dev.nightshift.store.Records;
 import dev.nightshift.store.RiskKind;
 import dev.nightshift.store.RiskRepository;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ import org.springframework.stereotype.Component;
  * With {@code supervisor-agent} set, an advisory review follows the stored plan.
  */
 @Component
-public class SupervisorPhase implements Phase {
+public class SupervisorPhase implements PhaseWork {
 
     private static final Logger log = LoggerFactory.getLogger(SupervisorPhase.class);
 
@@ -76,8 +78,8 @@ public class SupervisorPhase implements Phase {
     }
 
     @Override
-    public String name() {
-        return "supervisor";
+    public Phase phase() {
+        return Phase.SUPERVISOR;
     }
 
     @Override
@@ -92,7 +94,9 @@ public class SupervisorPhase implements Phase {
         long merged = verdicts.stream().filter(v -> v.state() == PullRequestState.MERGED).count();
         long closed = verdicts.stream().filter(v -> v.state() == PullRequestState.CLOSED).count();
 
-        Workspace workspace = WorkspaceReader.read(home, run.projectFilter());
+        // Read again only when the hosts' answers moved spec files.
+        Workspace workspace = verdicts.stream().allMatch(v -> v.state() == PullRequestState.OPEN) ? before
+                : WorkspaceReader.read(home, run.projectFilter());
         List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt()),
                 riskFacts.home());
         for (RiskRules.Found risk : found) {
@@ -143,16 +147,16 @@ public class SupervisorPhase implements Phase {
     }
 
     private ReadySpecs.History history(ProjectQueue project, BatchRun run) {
-        Map<String, Records.PullRequest> latest = new HashMap<>();
+        // Per project, not per spec: a queue of thousands of specs is planned in a few queries.
+        Map<String, Records.PullRequest> latest = pullRequests.latestPerSpec(project.name());
+        latest.keySet().retainAll(project.all().stream().map(Spec::name).toList());
         Map<String, Integer> failures = new HashMap<>();
-        for (Spec spec : project.all()) {
-            pullRequests.latestForSpec(project.name(), spec.name()).ifPresent(pr -> latest.put(spec.name(), pr));
-            failures.put(spec.name(), streaks.of(spec, settings.build().maxAttempts() + 1).size());
-        }
+        streaks.of(project.name(), project.all(), settings.build().maxAttempts() + 1)
+                .forEach((spec, streak) -> failures.put(spec, streak.size()));
         var lastIntegration = integration.latest(project.name());
         boolean red = lastIntegration.map(r -> !r.passed()).orElse(false);
         String why = lastIntegration.filter(r -> !r.passed())
-                .map(r -> "integration " + (r.timedOut() ? "timed out" : "failed") + " at " + RiskRules.shortSha(r.commitSha()))
+                .map(r -> "integration " + (r.timedOut() ? "timed out" : "failed") + " at " + CommitIds.shortId(r.commitSha()))
                 .orElse(null);
         Path gitLog = home.batchLogs(run.batchId()).resolve("supervisor-git.log");
         // A closed pull request's spec stays out of work while its branch is still on the remote (issue 3).

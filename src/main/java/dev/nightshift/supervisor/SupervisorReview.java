@@ -4,6 +4,7 @@ import dev.nightshift.agent.AgentRunner;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessDeadline;
+import dev.nightshift.git.CommitIds;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BuildRepository;
@@ -40,7 +41,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  * for the report to quote; nothing it says or does reaches the plan, which is stored before it runs.
  */
 @Component
-public class SupervisorReview {
+class SupervisorReview {
 
     /** The agent run's project name: not a project folder (those never start with '_'). */
     static final String PROJECT = "_supervisor";
@@ -150,7 +151,7 @@ public class SupervisorReview {
                     + r.outcome().label() + (r.detail() != null ? ": " + r.detail() : "")
                     + (r.note() != null ? "\n  agent's note: " + r.note().strip().replace("\n", "\n  ") : "")));
             integration.forBatch(b.id()).forEach(i -> results.add("- integration of " + i.project() + " at "
-                    + RiskRules.shortSha(i.commitSha()) + ": " + (i.passed() ? "green" : "red")));
+                    + CommitIds.shortId(i.commitSha()) + ": " + (i.passed() ? "green" : "red")));
         });
         List<String> riskLines = risks.forBatch(run.batchId()).stream()
                 .map(r -> "- " + (r.project() != null ? r.project() + ": " : "") + r.reason()).toList();

@@ -2,8 +2,9 @@ package dev.nightshift.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.secret.SecretMasker;
+import dev.nightshift.store.AgentRunRepository;
+import dev.nightshift.store.Budget;
 import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.TestHome;
 import java.math.BigDecimal;

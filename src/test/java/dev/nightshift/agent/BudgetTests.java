@@ -13,6 +13,7 @@ import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.secret.SecretMasker;
 import dev.nightshift.store.AgentRunRepository;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.Database;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Result parsing on outputs shaped as Claude Code prints them (NOTES.md "Agent CLIs"). */
+/**
+ * Result parsing on outputs shaped as Claude Code prints them (as checked against the real CLI:
+ * one result object, errors flagged by is_error).
+ */
 class ClaudeAgentTests {
 
     private final ClaudeAgent claude = new ClaudeAgent();

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Result parsing on JSON lines shaped as {@code codex exec --json} prints them (NOTES.md "Agent CLIs"). */
+/**
+ * Result parsing on JSON lines shaped as {@code codex exec --json} prints them (as checked against
+ * the real CLI: usage in turn.completed, failures in turn.failed).
+ */
 class CodexAgentTests {
 
     private final CodexAgent codex = new CodexAgent(new NightshiftSettings(null, null, null,

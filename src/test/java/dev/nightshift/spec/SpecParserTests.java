@@ -51,6 +51,14 @@ class SpecParserTests {
     }
 
     @Test
+    void headingsAreReadAsTheirTextWhateverTheirInlineMarkupAndTasksAsWritten() {
+        Spec spec = parse("# Stripe *billing* with [a link][ref]\n\nSome **words**.\n\n"
+                + "## *Tasks*\n- [ ] Model with `code` and *emphasis*\n\n[ref]: https://example.com\n");
+        assertThat(spec.title()).isEqualTo("Stripe billing with a link");
+        assertThat(spec.tasks()).extracting(SpecTask::text).containsExactly("Model with `code` and *emphasis*");
+    }
+
+    @Test
     void aSpecWithoutATaskListIsOneTask() {
         Spec spec = parse("# Dark mode\n\nMake it dark.\n");
         assertThat(spec.hasTaskList()).isFalse();

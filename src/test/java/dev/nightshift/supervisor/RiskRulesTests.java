@@ -2,7 +2,7 @@ package dev.nightshift.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nightshift.agent.Budget;
+import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.HealthOutcome;
 import dev.nightshift.store.Observations.HealthCheckResult;

@@ -1,9 +1,8 @@
-package dev.nightshift.agent;
+package dev.nightshift.store;
 
 import dev.nightshift.config.AgentKind;
 import dev.nightshift.config.BudgetSettings;
 import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.store.AgentRunRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -50,9 +50,10 @@ public class ChangedHome {
         log.warn("{}/{}: {}; the work is held", spec.project(), spec.name(), what);
         String kept = candidate == null ? "" : " The agent's change is on the local branch `"
                 + guards.hold(clone, spec, candidate, base, batchId, gitLog) + "` of nightshift's clone, never pushed.";
-        List<String> restored = fingerprint.putBack(before);
+        List<String> restored = fingerprint.putBack(before, batchId);
         String why = what + ". Nothing was pushed." + kept
-                + (restored.isEmpty() ? "" : " Put back as they were before the run: " + String.join(", ", restored) + ".")
+                + (restored.isEmpty() ? "" : " Put back as they were before the run: " + String.join(", ", restored)
+                        + " (what they held instead is kept in reports/" + batchId + "/changed-settings/).")
                 + "\n\nCheck these for what the agent (or its tests) did and put them right, then move the spec back"
                 + " to next/.";
         mover.move(spec, SpecFolder.BLOCKED, why, batchId, false);

@@ -100,13 +100,21 @@ public class HomeFingerprint {
      *
      * @return the files put back, relative to the home
      */
-    public List<String> putBack(Print before) {
+    public List<String> putBack(Print before, String batchId) {
         List<String> restored = new ArrayList<>();
+        // Nothing is lost: what the file held instead is kept in the batch's report folder, which no
+        // batch reads as settings, so an owner's own edit made during the run can be taken back.
+        Path keptIn = home.batchLogs(batchId).resolveSibling("changed-settings");
         for (Map.Entry<Path, String> file : before.settings().entrySet()) {
-            if (!text(file.getKey()).equals(Optional.of(file.getValue()))) {
+            Optional<String> now = text(file.getKey());
+            if (!now.equals(Optional.of(file.getValue()))) {
                 try {
+                    String relative = home.root().relativize(file.getKey()).toString();
+                    if (now.isPresent()) {
+                        AtomicFiles.write(keptIn.resolve(relative), now.get());
+                    }
                     AtomicFiles.write(file.getKey(), file.getValue());
-                    restored.add(home.root().relativize(file.getKey()).toString());
+                    restored.add(relative);
                 } catch (IOException e) {
                     // named as changed all the same; the owner puts it right
                 }

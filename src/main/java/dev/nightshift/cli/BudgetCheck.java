@@ -1,6 +1,6 @@
 package dev.nightshift.cli;
 
-import dev.nightshift.agent.Budget;
+import dev.nightshift.store.Budget;
 import java.util.Optional;
 
 /**

@@ -61,6 +61,10 @@ class ChangedHomeIntegrationTests {
                 "wip-specs/shop/project.yml", "nightshift.yml", "Nothing was pushed");
         assertThat(home.read("nightshift.yml")).as("put back as it was").isEqualTo(settings);
         assertThat(home.read("wip-specs/shop/project.yml")).as("put back as it was").isEqualTo(project);
+        String batch = home.db().sql("SELECT batch_id FROM build_results").query(String.class).single();
+        assertThat(home.read("reports/" + batch + "/changed-settings/wip-specs/shop/project.yml"))
+                .as("nothing is lost: what the file held instead is kept where no batch reads settings")
+                .contains("9 passed");
         String needsYou = needsYou(home);
         assertThat(needsYou.lines().skip(1).filter(l -> !l.isBlank()).findFirst().orElse(""))
                 .as("named first").contains("shop/0001-feature", BuildOutcome.HOME_CHANGED);

@@ -3,7 +3,6 @@ package dev.nightshift.batch;
 import dev.nightshift.config.Home;
 import dev.nightshift.exec.FolderProcesses;
 import dev.nightshift.exec.ProcessTree;
-import dev.nightshift.exec.StrayProcesses;
 import dev.nightshift.git.CandidateCommits;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.GitException;
@@ -115,7 +114,7 @@ public class CrashRecovery {
      * it dies too, before its worktree is touched. Only the first batch found dead finds any.
      */
     private int killStrays() {
-        return StrayProcesses.killWorkingIn(home.state());
+        return FolderProcesses.killInside(home.state());
     }
 
     private int keepWorkAndRemoveWorktrees(String deadBatch, String newBatchId) {

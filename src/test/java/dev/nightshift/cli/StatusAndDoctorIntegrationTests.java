@@ -130,7 +130,7 @@ class StatusAndDoctorIntegrationTests {
                 "-> fix wip-specs/broken/project.yml; the project is skipped until then"));
         assertThat(doctor.lines()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
         assertThat(doctor.lines()).anySatisfy(l -> assertThat(l).startsWith("OK    agent sandbox: bubblewrap at /"));
-        assertThat(doctor.out()).contains("3 of 12 checks failed: see what to do after each -> (1 warning)");
+        assertThat(doctor.out()).contains("3 of 13 checks failed: see what to do after each -> (1 warning)");
     }
 
     @Test
@@ -141,12 +141,12 @@ class StatusAndDoctorIntegrationTests {
 
         Captured good = Captured.run(home, "doctor");
         assertThat(good.exit()).as(good.out()).isZero();
-        assertThat(good.out()).contains("all 9 checks passed (1 warning)");
+        assertThat(good.out()).contains("all 10 checks passed (1 warning)");
         assertThat(good.lines()).contains("WARN  budget: cost unknown: the budget cannot stop this agent (agent.kind"
                 + " generic reports no cost) -> watch its spend where its model is billed, or use a kind that reports"
                 + " cost (claude, codex, aider)");
         assertThat(Captured.run(home, "doctor", "--quick").out()).as("--quick runs no test")
-                .doesNotContain("shop tests").contains("all 8 checks passed");
+                .doesNotContain("shop tests").contains("all 9 checks passed");
 
         home.project("shop", "base: trunk\n");
         Captured noBase = Captured.run(home, "doctor");

@@ -208,7 +208,8 @@ class WebhookIntegrationTests {
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature_$((n+1)).sh
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
                 """.formatted(agentEnv));
-        home.settings("agent: {kind: generic, command: \"%s\"}\nnotify: {webhook: \"%s\", token-env: %s, format: discord}\n"
+        // Unconfined: the agent writes its environment into the test's folder, which a sandbox would hide.
+        home.settings("agent: {kind: generic, command: \"%s\", sandbox: none}\nnotify: {webhook: \"%s\", token-env: %s, format: discord}\n"
                 .formatted(agent, url(), TOKEN_ENV));
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] One\n- [ ] Two\n");

@@ -8,23 +8,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StrayProcessesTests {
+class FolderProcessesTests {
 
     private final Path state = Path.of("/srv/home/.nightshift");
 
     @Test
     void aWorkingFolderInsideTheStateFolderCountsAlsoWhenItWasDeleted() {
-        assertThat(StrayProcesses.inside("/srv/home/.nightshift/worktrees/p/s", state)).isTrue();
-        assertThat(StrayProcesses.inside("/srv/home/.nightshift/worktrees/p/s (deleted)", state)).isTrue();
-        assertThat(StrayProcesses.inside("/srv/home/.nightshift", state)).isTrue();
+        assertThat(FolderProcesses.inside("/srv/home/.nightshift/worktrees/p/s", state)).isTrue();
+        assertThat(FolderProcesses.inside("/srv/home/.nightshift/worktrees/p/s (deleted)", state)).isTrue();
+        assertThat(FolderProcesses.inside("/srv/home/.nightshift", state)).isTrue();
     }
 
     @Test
     void anyOtherWorkingFolderDoesNot() {
-        assertThat(StrayProcesses.inside("/srv/home", state)).isFalse();
-        assertThat(StrayProcesses.inside("/srv/home/.nightshiftx/worktrees", state)).isFalse();
-        assertThat(StrayProcesses.inside(null, state)).isFalse();
-        assertThat(StrayProcesses.inside("socket:[123]", state)).isFalse();
+        assertThat(FolderProcesses.inside("/srv/home", state)).isFalse();
+        assertThat(FolderProcesses.inside("/srv/home/.nightshiftx/worktrees", state)).isFalse();
+        assertThat(FolderProcesses.inside(null, state)).isFalse();
+        assertThat(FolderProcesses.inside("socket:[123]", state)).isFalse();
     }
 
     @Test
@@ -33,7 +33,7 @@ class StrayProcessesTests {
         Process stray = new ProcessBuilder("setsid", "sleep", "300").directory(inside.toFile()).start();
         Process other = new ProcessBuilder("sleep", "300").directory(dir.toFile()).start();
         try {
-            int killed = StrayProcesses.killWorkingIn(dir.resolve(".nightshift"));
+            int killed = FolderProcesses.killInside(dir.resolve(".nightshift"));
 
             assertThat(killed).isEqualTo(1);
             assertThat(stray.waitFor(30, TimeUnit.SECONDS)).as("the stray died").isTrue();

@@ -16,7 +16,9 @@ public record NightshiftSettings(
         BuildSettings build,
         BudgetSettings budget,
         MailSettings mail,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        DatabaseSettings database,
+        NodeSettings node) {
 
     public static final String DEFAULT_SCHEDULE = "0 0 */2 * * ?";
 
@@ -30,6 +32,12 @@ public record NightshiftSettings(
         budget = budget != null ? budget : BudgetSettings.defaults();
         mail = mail != null ? mail : MailSettings.defaults();
         retention = retention != null ? retention : RetentionSettings.defaults();
+        database = database != null ? database : DatabaseSettings.defaults();
+        node = node != null ? node : NodeSettings.defaults();
+        if (database.shared() && agent.env().contains(database.passwordEnv())) {
+            throw new InvalidSettingException("agent.env", database.passwordEnv() + " holds the database password"
+                    + " (database.password-env) and never reaches the agent; remove it from the list");
+        }
         if (mail.smtp() != null) {
             EnvironmentNames.checkAgentEnv("agent.env", agent.env(), mail.smtp().passwordEnv());
         }
@@ -41,6 +49,6 @@ public record NightshiftSettings(
     }
 
     public static NightshiftSettings defaults() {
-        return new NightshiftSettings(null, null, null, null, null, null, null, null, null);
+        return new NightshiftSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -195,7 +195,10 @@ public final class BatchLock implements AutoCloseable {
     @Override
     public void close() {
         if (cluster != null) {
-            cluster.close();
+            // Let go first, and forget it, so that the "free" line below is written to the file only.
+            ClusterLock held = cluster;
+            cluster = null;
+            held.close();
         }
         try {
             if (lock.isValid()) {

@@ -90,7 +90,13 @@ final class ClusterLock implements AutoCloseable {
 
     @Override
     public void close() {
-        // Closing the session frees the lock; an explicit unlock first would add nothing.
+        // Unlocked first: the server ends a closed session a moment after the client leaves, and a
+        // node asking in that moment would still find the lock held.
+        try {
+            bool("SELECT pg_advisory_unlock(?)");
+        } catch (SQLException e) {
+            // The session's end frees it anyway.
+        }
         closeQuietly(connection);
     }
 

@@ -83,7 +83,7 @@ public class BatchLauncher {
             if (running.stopping()) {
                 return stopping();
             }
-            Optional<BatchLock> acquired = BatchLock.tryAcquire(home);
+            Optional<BatchLock> acquired = BatchLock.tryAcquire(home, settings);
             if (acquired.isEmpty()) {
                 return BatchResult.locked(BatchLock.holder(home));
             }

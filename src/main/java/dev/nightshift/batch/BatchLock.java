@@ -44,9 +44,8 @@ public final class BatchLock implements AutoCloseable {
      * The batch lock of a home: its lock file, and with a shared database the cluster's lock too.
      * Empty when a batch holds either, here or on another node.
      */
-    public static Optional<BatchLock> tryAcquire(Home home) {
+    public static Optional<BatchLock> tryAcquire(Home home, NightshiftSettings settings) {
         Optional<BatchLock> local = tryAcquire(home.lockFile());
-        NightshiftSettings settings = SettingsFiles.readGlobal(home);
         if (local.isEmpty() || !settings.database().shared()) {
             return local;
         }
@@ -71,7 +70,7 @@ public final class BatchLock implements AutoCloseable {
 
     /** Who holds the batch lock of a home: anywhere in its cluster with a shared database. */
     public static String holder(Home home) {
-        NightshiftSettings settings = SettingsFiles.readGlobal(home);
+        NightshiftSettings settings = SettingsFiles.readGlobalOrDefaults(home);
         if (!settings.database().shared()) {
             return holder(home.lockFile());
         }
@@ -81,7 +80,7 @@ public final class BatchLock implements AutoCloseable {
 
     /** Whether a batch holds the lock of a home now: anywhere in its cluster with a shared database. */
     public static boolean isHeld(Home home) {
-        NightshiftSettings settings = SettingsFiles.readGlobal(home);
+        NightshiftSettings settings = SettingsFiles.readGlobalOrDefaults(home);
         if (!settings.database().shared()) {
             return isHeld(home.lockFile());
         }

@@ -20,7 +20,7 @@ public final class Database {
 
     /** Whether any batch ever created the database of this home; a shared PostgreSQL database always exists. */
     public static boolean exists(Home home) {
-        if (SettingsFiles.readGlobal(home).database().shared()) {
+        if (SettingsFiles.readGlobalOrDefaults(home).database().shared()) {
             return true;
         }
         return Files.exists(home.database().resolveSibling(home.database().getFileName() + ".mv.db"));

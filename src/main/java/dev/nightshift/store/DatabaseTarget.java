@@ -35,9 +35,13 @@ public record DatabaseTarget(String url, String user, String password, boolean s
         return migrations(shared);
     }
 
-    /** The target of a home whose settings are read here (commands that start no Spring context). */
+    /**
+     * The target of a home whose settings are read here (commands that start no Spring context);
+     * a nightshift.yml that cannot be read counts as the default, the embedded H2, and the command
+     * that reads the settings itself names the problem.
+     */
     public static DatabaseTarget of(Home home) {
-        return of(home, SettingsFiles.readGlobal(home));
+        return of(home, SettingsFiles.readGlobalOrDefaults(home));
     }
 
     public static DatabaseTarget of(Home home, NightshiftSettings settings) {

@@ -2,6 +2,7 @@ package dev.nightshift.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.store.Database;
 import dev.nightshift.store.NodeRepository;
 import dev.nightshift.testing.Captured;
@@ -47,13 +48,13 @@ class ClusterLockIntegrationTests {
 
     @Test
     void aBatchHeldOnOneNodeTurnsAwayRunOnTheOtherWithExitThreeAndTheHoldersNode() {
-        Optional<BatchLock> held = BatchLock.tryAcquire(a.home());
+        Optional<BatchLock> held = BatchLock.tryAcquire(a.home(), SettingsFiles.readGlobal(a.home()));
         assertThat(held).isPresent();
         try (BatchLock lock = held.get()) {
             lock.describe(BatchLock.RUNNING + "20261204-230000, pid 4242, since 2026-12-04T23:00:00");
 
             // another node, its own lock file free: the database's lock still says no
-            assertThat(BatchLock.tryAcquire(b.home())).isEmpty();
+            assertThat(BatchLock.tryAcquire(b.home(), SettingsFiles.readGlobal(b.home()))).isEmpty();
             assertThat(BatchLock.isHeld(b.home())).isTrue();
             assertThat(BatchLock.holder(b.home())).startsWith("node-a: running batch 20261204-230000, pid 4242");
 
@@ -66,7 +67,7 @@ class ClusterLockIntegrationTests {
         }
         // released: the other node takes it at once
         assertThat(BatchLock.isHeld(b.home())).isFalse();
-        Optional<BatchLock> next = BatchLock.tryAcquire(b.home());
+        Optional<BatchLock> next = BatchLock.tryAcquire(b.home(), SettingsFiles.readGlobal(b.home()));
         assertThat(next).isPresent();
         next.get().close();
     }

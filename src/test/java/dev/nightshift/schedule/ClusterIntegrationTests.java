@@ -115,6 +115,9 @@ class ClusterIntegrationTests {
         String survivorLog = Files.readString(dir.resolve(survivor.equals("node-a") ? "daemon-a.log" : "daemon-b.log"),
                 StandardCharsets.UTF_8);
         assertThat(survivorLog).doesNotContain("could not run").doesNotContain("Exception");
+        TestHome survivorHome = survivor.equals("node-a") ? a : b;
+        assertThat(Files.readString(survivorHome.home().batchReports(by.group(1)).resolve("report.txt"), StandardCharsets.UTF_8))
+                .contains("Ran on node " + survivor + ".");
 
         // each scheduled fire time ran once across both nodes
         List<String> fires = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.nightshift.schedule;
+package dev.nightshift.batch;
 
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.store.NodeRepository;

@@ -12,6 +12,7 @@ import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BatchStatus;
+import dev.nightshift.store.NodeRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public class BatchLauncher {
     private final BatchRepository batches;
     private final CrashRecovery recovery;
     private final WorktreeLinks worktreeLinks;
+    private final NodeRepository nodes;
     private final BatchOutcome outcome;
     private final ProcessRunner runner;
     private final ReportPhase report;
@@ -60,7 +62,8 @@ public class BatchLauncher {
 
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, WorktreeLinks worktreeLinks, BatchOutcome outcome,
-                         ProcessRunner runner, ReportPhase report, RunningProcesses running, Clock clock) {
+                         ProcessRunner runner, ReportPhase report, RunningProcesses running, Clock clock,
+                         NodeRepository nodes) {
         this.home = home;
         this.settings = settings;
         this.jobOperator = jobOperator;
@@ -68,6 +71,7 @@ public class BatchLauncher {
         this.batches = batches;
         this.recovery = recovery;
         this.worktreeLinks = worktreeLinks;
+        this.nodes = nodes;
         this.outcome = outcome;
         this.runner = runner;
         this.report = report;
@@ -82,9 +86,9 @@ public class BatchLauncher {
             if (running.stopping()) {
                 return stopping();
             }
-            Optional<BatchLock> acquired = BatchLock.tryAcquire(home.lockFile());
+            Optional<BatchLock> acquired = BatchLock.tryAcquire(home, settings);
             if (acquired.isEmpty()) {
-                return BatchResult.locked(BatchLock.holder(home.lockFile()));
+                return BatchResult.locked(BatchLock.holder(home));
             }
             return launch(request, acquired.get());
         } finally {
@@ -124,6 +128,11 @@ public class BatchLauncher {
             batches.start(id, run.startedAt(), request.trigger(), request.dryRun(), request.projectFilter(),
                     ProcessHandle.current().pid());
             recovered.forEach(note -> batches.addNote(id, note));
+            nodes.ranOn(id, settings.node().name());
+            if (settings.database().shared()) {
+                // The report names where the batch, and so each of its builds, ran.
+                batches.addNote(id, "Ran on node " + settings.node().name() + ".");
+            }
             if (request.catchUp() != null) {
                 batches.addNote(id, request.catchUp());
             }

@@ -11,11 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SettingsFiles;
+import dev.nightshift.store.DatabaseTarget;
 
 /**
  * The one lock that keeps batches from overlapping: an OS file lock on {@code .nightshift/lock},
  * released by the kernel when the process dies, so a crash never leaves it stuck. The file also
- * says who holds it, for the message of the batch that finds it taken.
+ * says who holds it, for the message of the batch that finds it taken. With a shared database the
+ * lock is also taken there ({@link ClusterLock}), so no two nodes of a cluster run batches at once.
  */
 public final class BatchLock implements AutoCloseable {
 
@@ -25,11 +30,61 @@ public final class BatchLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final String previousHolder;
+    /** The cluster's lock in the shared database; {@code null} on one machine. */
+    private ClusterLock cluster;
+    private String node;
 
     private BatchLock(FileChannel channel, FileLock lock, String previousHolder) {
         this.channel = channel;
         this.lock = lock;
         this.previousHolder = previousHolder;
+    }
+
+    /**
+     * The batch lock of a home: its lock file, and with a shared database the cluster's lock too.
+     * Empty when a batch holds either, here or on another node.
+     */
+    public static Optional<BatchLock> tryAcquire(Home home, NightshiftSettings settings) {
+        Optional<BatchLock> local = tryAcquire(home.lockFile());
+        if (local.isEmpty() || !settings.database().shared()) {
+            return local;
+        }
+        BatchLock held = local.get();
+        String node = settings.node().name();
+        Optional<ClusterLock> cluster;
+        try {
+            cluster = ClusterLock.tryAcquire(DatabaseTarget.of(home, settings),
+                    node + ": pid " + ProcessHandle.current().pid() + ", starting a batch");
+        } catch (RuntimeException e) {
+            held.releaseUnchanged();
+            throw e;
+        }
+        if (cluster.isEmpty()) {
+            held.releaseUnchanged();
+            return Optional.empty();
+        }
+        held.cluster = cluster.get();
+        held.node = node;
+        return Optional.of(held);
+    }
+
+    /** Who holds the batch lock of a home: anywhere in its cluster with a shared database. */
+    public static String holder(Home home) {
+        NightshiftSettings settings = SettingsFiles.readGlobalOrDefaults(home);
+        if (!settings.database().shared()) {
+            return holder(home.lockFile());
+        }
+        return ClusterLock.holder(DatabaseTarget.of(home, settings))
+                .orElseGet(() -> isHeld(home.lockFile()) ? holder(home.lockFile()) : "unknown holder");
+    }
+
+    /** Whether a batch holds the lock of a home now: anywhere in its cluster with a shared database. */
+    public static boolean isHeld(Home home) {
+        NightshiftSettings settings = SettingsFiles.readGlobalOrDefaults(home);
+        if (!settings.database().shared()) {
+            return isHeld(home.lockFile());
+        }
+        return isHeld(home.lockFile()) || ClusterLock.holder(DatabaseTarget.of(home, settings)).isPresent();
     }
 
     /** The lock, or empty when another process (or another batch of this one) holds it. */
@@ -121,10 +176,29 @@ public final class BatchLock implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the lock file", e);
         }
+        if (cluster != null) {
+            cluster.describe(node + ": " + holder);
+        }
+    }
+
+    /** Lets go of the file lock without touching what the file says: the batch never started. */
+    private void releaseUnchanged() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // The kernel releases the lock when the process ends anyway.
+        }
     }
 
     @Override
     public void close() {
+        if (cluster != null) {
+            // Let go first, and forget it, so that the "free" line below is written to the file only.
+            ClusterLock held = cluster;
+            cluster = null;
+            held.close();
+        }
         try {
             if (lock.isValid()) {
                 describe("free; last held by pid " + ProcessHandle.current().pid());

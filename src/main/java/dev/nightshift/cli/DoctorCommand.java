@@ -50,6 +50,9 @@ class DoctorCommand implements Callable<Integer> {
         all.add(settings.check());
         all.add(ScheduleCheck.check(settings, Instant.now()));
         all.add(checks.git(runner));
+        if (settings.check().ok() && settings.settings().database().shared()) {
+            all.add(DatabaseCheck.check(home, settings.settings()));
+        }
         all.addAll(checks.agents(settings));
         BudgetCheck.check(settings).ifPresent(all::add);
         all.add(checks.smtp(settings, ProcessEnvironment.ofSystem(secrets)));

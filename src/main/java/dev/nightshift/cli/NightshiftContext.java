@@ -3,7 +3,8 @@ package dev.nightshift.cli;
 import dev.nightshift.NightshiftApplication;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.store.DatabasePassword;
+import dev.nightshift.store.DatabaseTarget;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Starts the Spring context for a home: the H2 file database in {@code .nightshift/} (schema by
@@ -39,14 +41,15 @@ public final class NightshiftContext {
         // H2's AUTO_SERVER listens for a second process; on loopback only: no network listener
         // unless a command asks for one, and then on loopback.
         System.setProperty("h2.bindAddress", "127.0.0.1");
+        DatabaseTarget database = DatabaseTarget.of(home, settings);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
-        properties.put("spring.datasource.url", home.jdbcUrl());
-        properties.put("spring.datasource.username", DatabasePassword.USER);
-        properties.put("spring.datasource.password", DatabasePassword.of(home));
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.user());
+        properties.put("spring.datasource.password", database.password());
         properties.put("spring.datasource.hikari.maximum-pool-size", "12");
-        properties.put("spring.flyway.locations", "classpath:db/migration");
+        properties.put("spring.flyway.locations", String.join(",", database.migrations()));
         properties.put("spring.batch.job.enabled", "false");
         properties.put("spring.batch.jdbc.initialize-schema", "never");
         properties.put("spring.quartz.job-store-type", "jdbc");
@@ -56,6 +59,9 @@ public final class NightshiftContext {
         properties.put("spring.quartz.wait-for-jobs-to-complete-on-shutdown", "false");
         properties.put("spring.quartz.properties.org.quartz.jobStore.misfireThreshold", "60000");
         properties.put("spring.quartz.properties.org.quartz.threadPool.threadCount", "1");
+        if (database.shared()) {
+            properties.putAll(ClusterProperties.of(settings.node()));
+        }
         if (purpose != Purpose.DAEMON) {
             properties.put("spring.autoconfigure.exclude",
                     "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
@@ -68,6 +74,12 @@ public final class NightshiftContext {
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("home", home);
                     context.getBeanFactory().registerSingleton("nightshiftSettings", settings);
+                    if (database.shared()) {
+                        // Our own pool: the PostgreSQL driver needs the instant conversion (store.PostgresInstants).
+                        HikariDataSource pool = database.pool(12);
+                        context.getBeanFactory().registerSingleton("dataSource", pool);
+                        context.addApplicationListener((ContextClosedEvent closed) -> pool.close());
+                    }
                 })
                 .logStartupInfo(false)
                 .run();

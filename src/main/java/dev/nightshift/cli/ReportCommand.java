@@ -78,9 +78,9 @@ class ReportCommand implements Callable<Integer> {
             }
         }
         // Sending takes the lock before anything is rendered: a running batch sends its own mail.
-        Optional<BatchLock> lock = BatchLock.tryAcquire(home.lockFile());
+        Optional<BatchLock> lock = BatchLock.tryAcquire(home, settings);
         if (lock.isEmpty()) {
-            System.err.println("nightshift: a batch holds the lock (" + BatchLock.holder(home.lockFile())
+            System.err.println("nightshift: a batch holds the lock (" + BatchLock.holder(home)
                     + "); it sends its own mail: try --send again when it is done");
             return BatchResult.LOCKED;
         }

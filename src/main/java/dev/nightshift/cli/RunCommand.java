@@ -46,9 +46,9 @@ class RunCommand implements Callable<Integer> {
         }
         // The lock comes before anything else, so that a second batch exits at once and two
         // processes never start on the database together.
-        Optional<BatchLock> lock = BatchLock.tryAcquire(home.lockFile());
+        Optional<BatchLock> lock = BatchLock.tryAcquire(home, settings);
         if (lock.isEmpty()) {
-            System.err.println("nightshift: another batch holds the lock (" + BatchLock.holder(home.lockFile()) + ")");
+            System.err.println("nightshift: another batch holds the lock (" + BatchLock.holder(home) + ")");
             return BatchResult.LOCKED;
         }
         try {

@@ -81,8 +81,8 @@ class StatusCommand implements Callable<Integer> {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
         out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
-        boolean held = BatchLock.isHeld(home.lockFile());
-        String holder = held ? BatchLock.holder(home.lockFile()) : null;
+        boolean held = BatchLock.isHeld(home);
+        String holder = held ? BatchLock.holder(home) : null;
         out.println("lock: " + (held ? heldBy(holder) : "free"));
         if (workspace.paused()) {
             String reason = PauseCommand.reason(home.pauseFile());
@@ -125,6 +125,7 @@ class StatusCommand implements Callable<Integer> {
         }
         history(jdbc, settings, new LiveBatch(held, holder), out);
         OutboxStatus.print(jdbc, settings.settings().mail(), out);
+        ClusterNodes.print(home, jdbc, out);
         return 0;
     }
 
@@ -178,8 +179,10 @@ class StatusCommand implements Callable<Integer> {
         }
         String pid = m.group(2);
         String since = m.group(3);
+        // A cluster's holder names its node first ("build-1: running batch ...").
+        Matcher node = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*): ").matcher(holder);
         return "held by " + (m.group(1) != null ? "batch " + m.group(1) + " (pid " + pid + ")" : "pid " + pid)
-                + " since " + since;
+                + (node.find() ? " on node " + node.group(1) : "") + " since " + since;
     }
 
     /**

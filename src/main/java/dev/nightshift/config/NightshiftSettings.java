@@ -18,7 +18,9 @@ public record NightshiftSettings(
         BudgetSettings budget,
         MailSettings mail,
         RetentionSettings retention,
-        @JsonProperty("notify") NotifySettings notifications) {
+        @JsonProperty("notify") NotifySettings notifications,
+        DatabaseSettings database,
+        NodeSettings node) {
 
     public static final String DEFAULT_SCHEDULE = "0 0 */2 * * ?";
 
@@ -38,6 +40,12 @@ public record NightshiftSettings(
                     notifications.tokenEnv()
                     + " holds the webhook token (notify.token-env) and never reaches the agent; remove it from the list");
         }
+        database = database != null ? database : DatabaseSettings.defaults();
+        node = node != null ? node : NodeSettings.defaults();
+        if (database.shared() && agent.env().contains(database.passwordEnv())) {
+            throw new InvalidSettingException("agent.env", database.passwordEnv() + " holds the database password"
+                    + " (database.password-env) and never reaches the agent; remove it from the list");
+        }
         if (mail.smtp() != null) {
             EnvironmentNames.checkAgentEnv("agent.env", agent.env(), mail.smtp().passwordEnv());
         }
@@ -49,6 +57,6 @@ public record NightshiftSettings(
     }
 
     public static NightshiftSettings defaults() {
-        return new NightshiftSettings(null, null, null, null, null, null, null, null, null, null);
+        return new NightshiftSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -61,6 +61,18 @@ public final class SettingsFiles {
         return settings != null ? settings : NightshiftSettings.defaults();
     }
 
+    /**
+     * nightshift.yml for the commands that must work even when it is broken ({@code status} names
+     * the problem, the database must still open): the defaults when it cannot be read.
+     */
+    public static NightshiftSettings readGlobalOrDefaults(Home home) {
+        try {
+            return readGlobal(home);
+        } catch (ConfigException broken) {
+            return NightshiftSettings.defaults();
+        }
+    }
+
     public static ProjectSettings readProject(Path file) {
         if (!Files.exists(file)) {
             throw new ConfigException(file, 0, null, "missing; every project folder needs a project.yml");

@@ -8,6 +8,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -50,7 +51,12 @@ public class DaemonSchedule {
         Trigger wanted = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB).withSchedule(cron).build();
         Trigger stored = scheduler.getTrigger(TRIGGER);
         if (stored == null) {
-            scheduler.scheduleJob(wanted);
+            try {
+                scheduler.scheduleJob(wanted);
+            } catch (ObjectAlreadyExistsException anotherNodeFirst) {
+                // A cluster's daemons starting together: the first one's trigger is the cluster's.
+                log.info("another node of the cluster stored the schedule first; it is used");
+            }
         } else if (!(stored instanceof CronTrigger storedCron)
                 || !storedCron.getCronExpression().equals(settings.schedule().expression())
                 || stored.getMisfireInstruction() != wanted.getMisfireInstruction()) {

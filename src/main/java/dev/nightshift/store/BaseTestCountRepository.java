@@ -35,13 +35,11 @@ public class BaseTestCountRepository {
     }
 
     public void save(BaseTestCount c) {
-        jdbc.sql("""
-                MERGE INTO base_test_counts (project, commit_sha, command_hash, batch_id, tests_run, tests_executed,
-                    exit_code, source, measured_at, said, tests_failed)
-                KEY (project, commit_sha, command_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.project(), c.commitSha(), c.commandHash(), c.batchId(), c.testsRun(), c.testsExecuted(),
-                        c.exitCode(), c.source(), c.measuredAt(), c.said() == null ? null : masker.mask(c.said()),
-                        c.testsFailed())
-                .update();
+        Upsert.into("base_test_counts").key("project", c.project()).key("commit_sha", c.commitSha())
+                .key("command_hash", c.commandHash()).value("batch_id", c.batchId()).value("tests_run", c.testsRun())
+                .value("tests_executed", c.testsExecuted()).value("exit_code", c.exitCode()).value("source", c.source())
+                .value("measured_at", c.measuredAt()).value("said", c.said() == null ? null : masker.mask(c.said()))
+                .value("tests_failed", c.testsFailed())
+                .write(jdbc);
     }
 }

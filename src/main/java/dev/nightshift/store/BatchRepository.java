@@ -72,8 +72,8 @@ public class BatchRepository {
     }
 
     public void startPhase(String batchId, String phase, Instant startedAt) {
-        jdbc.sql("MERGE INTO phase_results (batch_id, phase, started_at, outcome) KEY (batch_id, phase) VALUES (?, ?, ?, ?)")
-                .params(batchId, phase, startedAt, "RUNNING").update();
+        Upsert.into("phase_results").key("batch_id", batchId).key("phase", phase).value("started_at", startedAt)
+                .value("outcome", "RUNNING").write(jdbc);
     }
 
     public void endPhase(String batchId, String phase, PhaseOutcome outcome, String detail, Instant endedAt) {

@@ -20,15 +20,17 @@ public class BuildRepository {
     }
 
     public void save(BuildResult r) {
-        jdbc.sql("""
-                MERGE INTO build_results (batch_id, project, spec, task, outcome, detail, test_tail, pr_id, pr_action,
-                    agent_millis, cost_usd, tests_run, tests_passed, note, started_at, ended_at)
-                KEY (batch_id, project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.batchId(), r.project(), r.spec(), BatchRepository.truncate(masker.mask(r.task()), 2000),
-                        r.outcome().name(), BatchRepository.truncate(masker.mask(r.detail()), 4000),
-                        masker.mask(r.testTail()), r.prId(), r.prAction(), r.agentMillis(), r.costUsd(),
-                        r.testsRun(), r.testsPassed(), masker.mask(r.note()), r.startedAt(), r.endedAt())
-                .update();
+        Upsert.into("build_results").key("batch_id", r.batchId()).key("project", r.project())
+                .value("spec", r.spec()).value("task", BatchRepository.truncate(masker.mask(r.task()), 2000))
+                .value("outcome", r.outcome().name()).value("detail", BatchRepository.truncate(masker.mask(r.detail()), 4000))
+                .value("test_tail", masker.mask(r.testTail())).value("pr_id", r.prId()).value("pr_action", r.prAction())
+                .value("agent_millis", r.agentMillis()).value("cost_usd", r.costUsd()).value("tests_run", r.testsRun())
+                .value("tests_passed", r.testsPassed()).value("note", masker.mask(r.note()))
+                .value("started_at", r.startedAt()).value("ended_at", r.endedAt())
+                .write(jdbc);
+        // Where the build ran: the node of the batch that ran it.
+        jdbc.sql("UPDATE build_results SET node = (SELECT node FROM batches WHERE id = ?) WHERE batch_id = ? AND project = ?"
+                + " AND node IS NULL").params(r.batchId(), r.batchId(), r.project()).update();
     }
 
     public List<BuildResult> results(String batchId) {

@@ -1,12 +1,12 @@
 package dev.nightshift.store;
 
 import dev.nightshift.config.Home;
+import dev.nightshift.config.SettingsFiles;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,8 +18,11 @@ public final class Database {
     private Database() {
     }
 
-    /** Whether any batch ever created the database of this home. */
+    /** Whether any batch ever created the database of this home; a shared PostgreSQL database always exists. */
     public static boolean exists(Home home) {
+        if (SettingsFiles.readGlobalOrDefaults(home).database().shared()) {
+            return true;
+        }
         return Files.exists(home.database().resolveSibling(home.database().getFileName() + ".mv.db"));
     }
 
@@ -29,8 +32,9 @@ public final class Database {
      * several things should use {@link #session(Home)}.
      */
     public static JdbcClient open(Home home) {
-        JdbcDataSource dataSource = dataSource(home);
-        migrate(dataSource);
+        DatabaseTarget target = DatabaseTarget.of(home);
+        DataSource dataSource = target.dataSource();
+        migrate(target, dataSource);
         return JdbcClient.create(dataSource);
     }
 
@@ -40,7 +44,8 @@ public final class Database {
      * of history that took most of a second per query (issue 4, "fast even with a year of history").
      */
     public static Held hold(Home home) {
-        JdbcDataSource dataSource = dataSource(home);
+        DatabaseTarget target = DatabaseTarget.of(home);
+        DataSource dataSource = target.dataSource();
         Connection keeper;
         try {
             keeper = dataSource.getConnection();
@@ -49,7 +54,7 @@ public final class Database {
         }
         Held held = new Held(JdbcClient.create(dataSource), keeper);
         try {
-            migrate(dataSource);
+            migrate(target, dataSource);
         } catch (RuntimeException e) {
             held.close();
             throw e;
@@ -77,18 +82,11 @@ public final class Database {
         return dataSource(home).getConnection();
     }
 
-    private static JdbcDataSource dataSource(Home home) {
-        // H2's AUTO_SERVER listens for a second process; on loopback only: no network listener
-        // unless a command asks for one, and then on loopback.
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(home.jdbcUrl());
-        dataSource.setUser(DatabasePassword.USER);
-        dataSource.setPassword(DatabasePassword.of(home));
-        return dataSource;
+    private static DataSource dataSource(Home home) {
+        return DatabaseTarget.of(home).dataSource();
     }
 
-    static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    private static void migrate(DatabaseTarget target, DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations(target.migrations()).load().migrate();
     }
 }

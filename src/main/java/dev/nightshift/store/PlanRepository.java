@@ -22,13 +22,11 @@ public class PlanRepository {
     }
 
     public void save(PlanEntry entry) {
-        jdbc.sql("""
-                MERGE INTO plans (batch_id, project, spec, task, task_index, reason) KEY (batch_id, project)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(entry.batchId(), entry.project(), entry.spec(),
-                        BatchRepository.truncate(masker.mask(entry.task()), 2000), entry.taskIndex(),
-                        BatchRepository.truncate(masker.mask(entry.reason()), 2000))
-                .update();
+        Upsert.into("plans").key("batch_id", entry.batchId()).key("project", entry.project())
+                .value("spec", entry.spec()).value("task", BatchRepository.truncate(masker.mask(entry.task()), 2000))
+                .value("task_index", entry.taskIndex())
+                .value("reason", BatchRepository.truncate(masker.mask(entry.reason()), 2000))
+                .write(jdbc);
     }
 
     public List<PlanEntry> plan(String batchId) {
@@ -54,12 +52,10 @@ public class PlanRepository {
     }
 
     public void snapshot(QueueSnapshot snapshot) {
-        jdbc.sql("""
-                MERGE INTO queue_snapshots (batch_id, project, next_count, active_count, done_count, blocked_count)
-                KEY (batch_id, project) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(snapshot.batchId(), snapshot.project(), snapshot.nextCount(), snapshot.activeCount(),
-                        snapshot.doneCount(), snapshot.blockedCount())
-                .update();
+        Upsert.into("queue_snapshots").key("batch_id", snapshot.batchId()).key("project", snapshot.project())
+                .value("next_count", snapshot.nextCount()).value("active_count", snapshot.activeCount())
+                .value("done_count", snapshot.doneCount()).value("blocked_count", snapshot.blockedCount())
+                .write(jdbc);
     }
 
     public List<QueueSnapshot> queue(String batchId) {

@@ -88,10 +88,8 @@ public class PullRequestRepository {
 
     /** What one batch added; once per pull request and batch. */
     public void recordUpdate(long prId, String batchId, String action, String headSha, String comment, Instant now) {
-        jdbc.sql("""
-                MERGE INTO pull_request_updates (pr_id, batch_id, action, head_sha, comment, created_at)
-                KEY (pr_id, batch_id) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(prId, batchId, action, headSha, masker.mask(comment), now).update();
+        Upsert.into("pull_request_updates").key("pr_id", prId).key("batch_id", batchId).value("action", action)
+                .value("head_sha", headSha).value("comment", masker.mask(comment)).value("created_at", now).write(jdbc);
     }
 
     public boolean updatedIn(long prId, String batchId) {

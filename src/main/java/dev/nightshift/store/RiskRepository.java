@@ -32,10 +32,8 @@ public class RiskRepository {
     }
 
     public void saveReview(String batchId, Long agentRunId, ReviewStatus status, String text, Instant now) {
-        jdbc.sql("""
-                MERGE INTO reviews (batch_id, agent_run_id, status, text, created_at) KEY (batch_id)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(batchId, agentRunId, status.name(), masker.mask(text), now).update();
+        Upsert.into("reviews").key("batch_id", batchId).value("agent_run_id", agentRunId).value("status", status.name())
+                .value("text", masker.mask(text)).value("created_at", now).write(jdbc);
     }
 
     public Optional<Review> review(String batchId) {

@@ -22,7 +22,7 @@ class CodexAgentTests {
     private final CodexAgent codex = new CodexAgent(new NightshiftSettings(null, null, null,
             new AgentSettings(AgentKind.CODEX, null, null,
                     new AgentPrices(new BigDecimal("2.00"), new BigDecimal("0.50"), new BigDecimal("8.00"))),
-            null, null, null, null, null, null));
+            null, null, null, null, null, null, null, null));
 
     private static ProcessResult exit(int code, String stdout) {
         return new ProcessResult(code, false, Duration.ofSeconds(30), "", stdout, Path.of("agent.log"));

@@ -25,7 +25,8 @@ class ChangedHomeIntegrationTests {
     private TestHome home(String agentScript) {
         TestHome home = TestHome.create(dir);
         Path agent = home.agent("agent.sh", agentScript);
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 0}\n");
+        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         return home;
@@ -108,7 +109,8 @@ class ChangedHomeIntegrationTests {
                 touch %1$s
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
                 """.formatted(first));
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 0}\n");
+        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] One\n- [ ] Two\n");
         assertThat(home.run("run")).isZero();

@@ -30,7 +30,8 @@ class FixedCommitIntegrationTests {
     private TestHome home(String agentScript) {
         TestHome home = TestHome.create(dir);
         Path agent = home.agent("agent.sh", agentScript);
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 0}\n");
+        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         return home;
@@ -160,7 +161,8 @@ class FixedCommitIntegrationTests {
                 git mv tests/test_more.sh attic/CHEAT_more.txt
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_trivial.sh
                 """);
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {fix-attempts: 0}\n");
+        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Speed up the tests\n");
 

@@ -43,7 +43,8 @@ class UncountableBaseIntegrationTests {
                 echo run >> %s
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
                 """.formatted(ran));
-        home.settings("agent: {kind: generic, command: \"" + agent + "\"}\nbuild: {max-attempts: 3}\n");
+        // Unconfined: the agent leaves its mark in the test's folder, which a sandbox would hide.
+        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {max-attempts: 3}\n");
         home.project("quiet", "test: bash tests/quiet.sh\n");
         home.spec("quiet", "next", "0001-feature", "# Feature\n");
 

@@ -68,7 +68,7 @@ class RetentionPrunerTests {
         Files.createDirectories(home.batchReports("20270209-140000"));
         Files.createDirectories(home.outbox());
         pruner = new RetentionPruner(home, new NightshiftSettings(null, null, null, null, null, null, null, null,
-                new RetentionSettings(30, 365), null), new RetentionRepository(jdbc), CLOCK);
+                new RetentionSettings(30, 365), null, null, null), new RetentionRepository(jdbc), CLOCK);
     }
 
     @Test

@@ -268,7 +268,7 @@ class WebhookIntegrationTests {
     }
 
     private static Webhook webhook(Home home, NotifySettings notify, Map<String, String> environment) {
-        NightshiftSettings settings = new NightshiftSettings(null, null, null, null, null, null, null, null, null, notify);
+        NightshiftSettings settings = new NightshiftSettings(null, null, null, null, null, null, null, null, null, notify, null, null);
         return new Webhook(home, settings, new ProcessEnvironment(environment, Set.of()));
     }
 

@@ -41,7 +41,7 @@ class DatabasePasswordTests {
         Files.createDirectories(home.state());
         // a home as an earlier nightshift left it: migrated, one batch, an administrator without password
         org.flywaydb.core.Flyway.configure().dataSource(home.jdbcUrl(), "sa", "")
-                .locations("classpath:db/migration").load().migrate();
+                .locations(DatabaseTarget.migrations(false)).load().migrate();
         try (Connection c = DriverManager.getConnection(home.jdbcUrl(), "sa", "")) {
             c.createStatement().execute("INSERT INTO batches (id, started_at, status, trigger_kind) "
                     + "VALUES ('20260101-000000', CURRENT_TIMESTAMP, 'SUCCEEDED', 'cli')");

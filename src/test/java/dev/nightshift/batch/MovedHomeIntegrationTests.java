@@ -84,8 +84,15 @@ class MovedHomeIntegrationTests {
 
     private static String worktreeState(Path homeRoot) throws IOException {
         Path worktree = homeRoot.resolve(".nightshift/worktrees/shop/0001-feature");
-        return Files.isDirectory(worktree) ? Files.readString(worktree.resolve(".git")) + "|"
-                + TestHome.gitOut(worktree, "status", "--porcelain") : "gone";
+        if (!Files.isDirectory(worktree)) {
+            return "gone";
+        }
+        // A linked worktree (a home made by an earlier nightshift) names its clone in a .git file; a
+        // working copy of its own holds a .git folder: its head says where it stands.
+        Path dotGit = worktree.resolve(".git");
+        String link = Files.isRegularFile(dotGit) ? Files.readString(dotGit)
+                : TestHome.gitOut(worktree, "rev-parse", "HEAD");
+        return link + "|" + TestHome.gitOut(worktree, "status", "--porcelain");
     }
 
     private static void shell(String... command) throws Exception {

@@ -42,8 +42,8 @@ class BrokenInputTests {
     static Stream<Arguments> globalSettings() {
         return Stream.of(
                 global("an unknown key", "schedul: \"0 0 * * * ?\"\n",
-                        "nightshift.yml:1: schedul: unknown key (known here: agent, budget, build, mail, misfire,"
-                                + " notify, retention, schedule, supervisor-agent, timeouts)"),
+                        "nightshift.yml:1: schedul: unknown key (known here: agent, budget, build, database, mail, misfire,"
+                                + " node, notify, retention, schedule, supervisor-agent, timeouts)"),
                 global("an unknown nested key", "timeouts:\n  build: 10m\n  bild: 10m\n",
                         "nightshift.yml:3: timeouts.bild: unknown key (known here: agent, batch, build, integration,"
                                 + " maintenance, report, supervisor, tests)"),

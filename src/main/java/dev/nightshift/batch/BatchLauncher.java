@@ -141,9 +141,11 @@ public class BatchLauncher {
             log.error("the batch could not run", e);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
+            MDC.remove(PhaseStepListener.LOG_KEY);
+            // Its logs are closed now, not when logback would: a daemon keeps running for months.
+            BatchLogAppender.closeAllUnder(home.reports());
             current = null;
             inside.decrementAndGet();
-            MDC.remove(PhaseStepListener.LOG_KEY);
         }
     }
 

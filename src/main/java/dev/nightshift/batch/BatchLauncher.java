@@ -49,6 +49,7 @@ public class BatchLauncher {
     private final ReportPhase report;
     private final RunningProcesses running;
     private final Clock clock;
+    private final BatchRelease release;
     /** The batch this process runs right now, for a stop that must wait for it to end. */
     private volatile String current;
     /** Callers inside {@link #launch}, counted from their first line: a stop waits for all of them. */
@@ -59,7 +60,7 @@ public class BatchLauncher {
 
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, BatchOutcome outcome, ProcessRunner runner,
-                         ReportPhase report, RunningProcesses running, Clock clock) {
+                         ReportPhase report, RunningProcesses running, Clock clock, BatchRelease release) {
         this.home = home;
         this.settings = settings;
         this.jobOperator = jobOperator;
@@ -71,6 +72,7 @@ public class BatchLauncher {
         this.report = report;
         this.running = running;
         this.clock = clock;
+        this.release = release;
     }
 
     /** Takes the lock, then runs the batch; returns at once with exit code 3 when the lock is held. */
@@ -142,8 +144,7 @@ public class BatchLauncher {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
             MDC.remove(PhaseStepListener.LOG_KEY);
-            // Its logs are closed now, not when logback would: a daemon keeps running for months.
-            BatchLogAppender.closeAllUnder(home.reports());
+            release.afterBatch();
             current = null;
             inside.decrementAndGet();
         }

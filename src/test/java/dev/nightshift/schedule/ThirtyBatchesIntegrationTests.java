@@ -80,6 +80,22 @@ class ThirtyBatchesIntegrationTests {
                     .query(String.class).list()).as("no spec with two pull requests").isEmpty();
         }
 
+        // The data itself: the file once H2 closed it with a full compaction.
+        try (java.sql.Connection connection = dev.nightshift.store.Database.connect(home.home());
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        }
+        long data = Files.size(home.root().resolve(".nightshift/db.mv.db"));
+        String sizes = "database file after each batch: " + samples.stream().map(s -> Long.toString(s.database() / 1024))
+                .collect(Collectors.joining(" ")) + " KB; compacted when closed: " + data / 1024 + " KB";
+        System.out.println(sizes);
+        // H2 reuses the space a compaction frees once its retention time (45 s) has passed: the
+        // open file grows over the first batches of a short schedule, then stays. Before each batch
+        // gave space back it grew by hundreds of KB per batch, without end.
+        assertThat(samples.get(BATCHES - 1).database()).as("the open file stops growing; " + sizes)
+                .isLessThanOrEqualTo(samples.get(BATCHES - 11).database() * 11 / 10);
+        assertThat(data / BATCHES).as("bytes per working batch, the schema's own share included").isLessThanOrEqualTo(50 * 1024);
+
         Sample warm = samples.get(WARM - 1);
         Sample last = samples.get(BATCHES - 1);
         String seen = "after each batch: " + samples.stream().map(s -> s.descriptors().size() + "/" + s.threads().size())
@@ -140,7 +156,7 @@ class ThirtyBatchesIntegrationTests {
     }
 
     /** What the process holds open right after a batch. */
-    record Sample(List<String> descriptors, List<String> threads, List<String> intoHome) {
+    record Sample(List<String> descriptors, List<String> threads, List<String> intoHome, long database) {
 
         static Sample now(Path home) {
             List<String> descriptors = new ArrayList<>();
@@ -168,7 +184,11 @@ class ThirtyBatchesIntegrationTests {
             List<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                     .filter(name -> !name.startsWith("process reaper") && !name.startsWith("ForkJoinPool.commonPool"))
                     .sorted().toList();
-            return new Sample(descriptors, threads, intoHome);
+            try {
+                return new Sample(descriptors, threads, intoHome, Files.size(home.resolve(".nightshift/db.mv.db")));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

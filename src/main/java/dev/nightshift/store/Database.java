@@ -88,6 +88,9 @@ public final class Database {
     }
 
     static void migrate(DataSource dataSource) {
+        if (SchemaCurrent.check(dataSource)) {
+            return;
+        }
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 }

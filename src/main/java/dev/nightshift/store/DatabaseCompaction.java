@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * daemon keeps it open for months, and a command connected through {@code AUTO_SERVER} would keep
  * it open anyway. So the process that holds the file runs that maintenance itself after each
  * batch, through H2's store, with nothing closed: the scheduler and a connected {@code status} go
- * on undisturbed. The file then stays at its data plus what the last minute's writes took.
+ * on undisturbed. The file then stays near its data plus what one batch wrote.
  */
 @Component
 public class DatabaseCompaction {
@@ -60,13 +60,26 @@ public class DatabaseCompaction {
             }
             long before = store.getFileStore().size();
             // What H2's background maintenance does (so it is safe beside other connections):
-            // chunks mostly holding old versions are rewritten, and their space is reused by later
-            // writes once H2's retention time has passed. Moving chunks to shrink the file is not
-            // done while the database is open (H2 stopped on it with an assertion error when tried).
-            int rounds = 0;
-            long until = System.nanoTime() + LIMIT.toNanos();
-            while (rounds < MAX_ROUNDS && System.nanoTime() < until && store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
-                rounds++;
+            // chunks mostly holding old versions are rewritten. H2 reuses freed space only once
+            // its retention time (45 s) has passed, lest a disk that reorders writes lose a chunk
+            // the last version still needs; on the disk first, that risk is gone, so the
+            // compaction runs with no retention, as H2's own compaction at close does, and puts
+            // the retention back after. Moving chunks to shrink the file is left to the close
+            // (H2 stopped on an assertion error when it was tried on an open file).
+            int retention = store.getRetentionTime();
+            store.sync();
+            store.setRetentionTime(0);
+            try {
+                int rounds = 0;
+                long until = System.nanoTime() + LIMIT.toNanos();
+                while (rounds < MAX_ROUNDS && System.nanoTime() < until
+                        && store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
+                    rounds++;
+                }
+                store.commit();
+                store.sync();
+            } finally {
+                store.setRetentionTime(retention);
             }
             long after = store.getFileStore().size();
             log.debug("database compacted from {} to {} bytes", before, after);

@@ -89,11 +89,13 @@ class ThirtyBatchesIntegrationTests {
         String sizes = "database file after each batch: " + samples.stream().map(s -> Long.toString(s.database() / 1024))
                 .collect(Collectors.joining(" ")) + " KB; compacted when closed: " + data / 1024 + " KB";
         System.out.println(sizes);
-        // H2 reuses the space a compaction frees once its retention time (45 s) has passed: the
-        // open file grows over the first batches of a short schedule, then stays. Before each batch
-        // gave space back it grew by hundreds of KB per batch, without end.
-        assertThat(samples.get(BATCHES - 1).database()).as("the open file stops growing; " + sizes)
-                .isLessThanOrEqualTo(samples.get(BATCHES - 11).database() * 11 / 10);
+        // Measured without the compaction after each batch: 8.8 MB after batch 10, 18 MB after
+        // batch 30 (470 KB per batch), against about 200 KB of data. With it: under 4 MB, growing
+        // by about 40 KB per batch, in step with the data and H2's page layout.
+        long grown = samples.get(BATCHES - 1).database() - samples.get(9).database();
+        assertThat(grown / (BATCHES - 10)).as("bytes the open file grows per batch; " + sizes)
+                .isLessThanOrEqualTo(150 * 1024);
+        assertThat(samples.get(BATCHES - 1).database()).as("the open file; " + sizes).isLessThanOrEqualTo(8 << 20);
         assertThat(data / BATCHES).as("bytes per working batch, the schema's own share included").isLessThanOrEqualTo(50 * 1024);
 
         Sample warm = samples.get(WARM - 1);
@@ -101,18 +103,21 @@ class ThirtyBatchesIntegrationTests {
         String seen = "after each batch: " + samples.stream().map(s -> s.descriptors().size() + "/" + s.threads().size())
                 .collect(Collectors.joining(" ")) + " (descriptors/threads)";
         System.out.println(seen);
-        Path lastLogs = home.latestReport().resolve("logs");
-        assertThat(lastLogs.resolve("build-honest.log")).as("the logs are still written").isNotEmptyFile();
-        assertThat(lastLogs.resolve("phase-1-supervisor.log")).isNotEmptyFile();
+        try (Stream<Path> batches = Files.list(home.root().resolve("reports"))) {
+            assertThat(batches.filter(batch -> nonEmpty(batch.resolve("logs/phase-2-build.log"))).count())
+                    .as("every batch's logs are written, closed after each").isGreaterThanOrEqualTo(BATCHES);
+        }
         assertThat(samples.stream().flatMap(s -> s.intoHome().stream()).toList())
                 .as("no batch's log file or prompt stays open after it; " + seen).isEmpty();
         assertThat(last.descriptors().size()).as(seen + "\nnew since batch " + WARM + ": " + added(warm.descriptors(),
                 last.descriptors())).isLessThanOrEqualTo(warm.descriptors().size());
         assertThat(last.threads().size()).as(seen + "\nnew since batch " + WARM + ": " + added(warm.threads(), last.threads()))
                 .isLessThanOrEqualTo(warm.threads().size());
+        // Between, one thread more is allowed: a phase runs on a thread of its own (phase-report),
+        // which may still be ending when the job returns; it ends by itself, as the last sample shows.
         assertThat(samples.subList(WARM, BATCHES)).as("no growth between: " + seen).allSatisfy(s -> {
             assertThat(s.descriptors().size()).isLessThanOrEqualTo(warm.descriptors().size());
-            assertThat(s.threads().size()).isLessThanOrEqualTo(warm.threads().size());
+            assertThat(s.threads().size()).isLessThanOrEqualTo(warm.threads().size() + 1);
         });
 
         assertThat(specCopies(home)).as("every spec exactly once across the queue folders").allSatisfy((spec, copies) ->
@@ -189,6 +194,14 @@ class ThirtyBatchesIntegrationTests {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private static boolean nonEmpty(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException missing) {
+            return false;
         }
     }
 

@@ -52,6 +52,7 @@ public class BatchLauncher {
     private final ReportPhase report;
     private final RunningProcesses running;
     private final Clock clock;
+    private final BatchRelease release;
     /** The batch this process runs right now, for a stop that must wait for it to end. */
     private volatile String current;
     /** Callers inside {@link #launch}, counted from their first line: a stop waits for all of them. */
@@ -63,7 +64,7 @@ public class BatchLauncher {
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, WorktreeLinks worktreeLinks, BatchOutcome outcome,
                          ProcessRunner runner, ReportPhase report, RunningProcesses running, Clock clock,
-                         NodeRepository nodes) {
+                         NodeRepository nodes, BatchRelease release) {
         this.home = home;
         this.settings = settings;
         this.jobOperator = jobOperator;
@@ -77,6 +78,7 @@ public class BatchLauncher {
         this.report = report;
         this.running = running;
         this.clock = clock;
+        this.release = release;
     }
 
     /** Takes the lock, then runs the batch; returns at once with exit code 3 when the lock is held. */
@@ -159,9 +161,10 @@ public class BatchLauncher {
             log.error("the batch could not run", e);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
+            MDC.remove(PhaseStepListener.LOG_KEY);
+            release.afterBatch();
             current = null;
             inside.decrementAndGet();
-            MDC.remove(PhaseStepListener.LOG_KEY);
         }
     }
 

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Cleans up after a batch whose process died (kill -9, power loss), so that nothing it left
  * blocks the next one: its Spring Batch execution is marked failed, its processes are killed,
- * its unfinished work is kept as a local commit and its worktrees removed. Branches and spec
+ * its unfinished work is kept as a local commit, its worktrees removed, and its prompts and scratch
+ * files in {@code .nightshift/} deleted ({@link DeadBatchFiles}). Branches and spec
  * files stay exactly where they were. Runs with the lock held, so no batch it finds is alive.
  */
 @Component
@@ -96,13 +97,15 @@ public class CrashRecovery {
                             "the batch's process died during this phase", clock.instant()));
             agentRuns.markUnfinished(dead.id(), clock.instant());
             int kept = keepWorkAndRemoveWorktrees(dead.id(), newBatchId);
+            int files = DeadBatchFiles.remove(home, dead.id());
             batches.finish(dead.id(), BatchStatus.CRASHED, clock.instant());
             batches.addNote(dead.id(), "died" + (phase != null ? " during the " + phase + " phase" : "")
                     + "; recovered by batch " + newBatchId);
             String note = "Recovered from batch " + dead.id() + ", whose process died"
                     + (phase != null ? " during the " + phase + " phase" : "") + ": "
                     + killed + " leftover process(es) killed, " + kept + " worktree(s) removed"
-                    + " (unfinished work kept as local commits); branches and specs left as they were.";
+                    + " (unfinished work kept as local commits), " + files + " prompt or scratch file(s) removed;"
+                    + " branches and specs left as they were.";
             log.warn(note);
             notes.add(note);
         }

@@ -86,7 +86,10 @@ public final class Database {
         return DatabaseTarget.of(home).dataSource();
     }
 
-    private static void migrate(DatabaseTarget target, DataSource dataSource) {
+    static void migrate(DatabaseTarget target, DataSource dataSource) {
+        if (SchemaCurrent.check(dataSource)) {
+            return;
+        }
         Flyway.configure().dataSource(dataSource).locations(target.migrations()).load().migrate();
     }
 }

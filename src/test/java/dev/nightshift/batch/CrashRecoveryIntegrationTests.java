@@ -83,6 +83,10 @@ class CrashRecoveryIntegrationTests {
         if (!phase.equals("report")) {
             assertThat(leftover).as("the held processes outlived their batch").anyMatch(CrashRecoveryIntegrationTests::running);
         }
+        if (phase.equals("build")) {
+            assertThat(leftIn(home.home().prompts(), batch2)).as("the killed agent's prompt, before the recovery")
+                    .isNotEmpty();
+        }
         home.settings(settings(smtp.getSmtp().getPort()));
 
         // batch 3, whole: recovers, completes, reports the recovery
@@ -99,6 +103,8 @@ class CrashRecoveryIntegrationTests {
         assertThat(Files.readString(home.latestReport().resolve("report.html"))).contains(recovery);
         assertThat(recordedPids()).as("no process of the killed batch survives").noneMatch(CrashRecoveryIntegrationTests::running);
 
+        assertThat(leftIn(home.home().prompts(), batch2)).as("no prompt or scratch file of the dead batch").isEmpty();
+        assertThat(leftIn(home.home().state().resolve("review"), batch2)).as("no review folder of the dead batch").isEmpty();
         assertThat(specCopies(home, "0001-feature")).as("the spec is neither lost nor duplicated")
                 .containsExactly("wip-specs/shop/active/0001-feature.md");
         assertThat(home.read("wip-specs/shop/active/0001-feature.md")).contains("- [x] First part", "- [x] Second part");
@@ -207,6 +213,16 @@ class CrashRecoveryIntegrationTests {
                     .forEach(f -> copies.add(home.root().relativize(f).toString()));
         }
         return copies;
+    }
+
+    /** What {@code folder} holds of {@code batch}: entries named after its runs' markers ({@code <batch>@...}). */
+    private static List<String> leftIn(Path folder, String batch) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).filter(name -> name.contains(batch)).toList();
+        }
     }
 
     private static String realGit() throws IOException {

@@ -25,7 +25,7 @@ class SchemaCurrentTests {
         dataSource.setUser("sa");
 
         assertThat(SchemaCurrent.check(dataSource)).as("no history table yet").isFalse();
-        Database.migrate(DatabaseTarget.of(home), dataSource);
+        Database.migrate(new DatabaseTarget(dataSource.getURL(), "sa", "", false), dataSource);
         assertThat(SchemaCurrent.check(dataSource)).as("every migration applied").isTrue();
 
         try (var connection = dataSource.getConnection(); var st = connection.createStatement()) {

@@ -62,6 +62,9 @@ public class HomeFingerprint {
         ownPushes.add(ref + " " + commit);
     }
 
+    private static final String OWN_REFS = "refs/nightshift/";
+    private static final String SPEC_BRANCHES = "refs/heads/nightshift/";
+
     public Print take(Path clone, Path gitLog) {
         Map<String, String> items = new TreeMap<>();
         Map<Path, String> settings = new HashMap<>();
@@ -84,6 +87,14 @@ public class HomeFingerprint {
         items.put(".nightshift/db.password", content(home.databasePassword()));
         items.put("nightshift's clone's .git/config", content(clone.resolve(".git").resolve("config")));
         items.put("nightshift's clone's .git/hooks/", tree(clone.resolve(".git").resolve("hooks")));
+        // The guards judge a candidate against the clone's record of what was published, and git
+        // reads grafts and alternates as history: none of it changes while an agent or its tests run.
+        items.put("nightshift's clone's .git/info/grafts", content(clone.resolve(".git/info/grafts")));
+        items.put("nightshift's clone's .git/objects/info/alternates", content(clone.resolve(".git/objects/info/alternates")));
+        ProcessResult ownRefs = git.run(clone, gitLog, "for-each-ref", "--format=%(refname) %(objectname)");
+        items.put("nightshift's clone's refs", ownRefs.succeeded() ? ownRefs.stdout().lines()
+                // nightshift's own refs move while it merges base in and checks out for the gate
+                .filter(l -> !l.startsWith(OWN_REFS) && !l.startsWith(SPEC_BRANCHES)).reduce("", (a, b) -> a + b + "\n") : "unreadable");
         ProcessResult refs = git.run(clone, gitLog, "ls-remote", "--heads", "--tags", "origin");
         if (refs.succeeded()) {
             refs.stdout().lines().map(l -> l.split("\t", 2)).filter(f -> f.length == 2)

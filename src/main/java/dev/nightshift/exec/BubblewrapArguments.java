@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class BubblewrapArguments {
 
+    /** Where systemd-resolved keeps the file /etc/resolv.conf may link to. */
+    private static final Path RESOLVER = Path.of("/run/systemd/resolve");
+
     private BubblewrapArguments() {
     }
 
@@ -24,11 +27,23 @@ final class BubblewrapArguments {
     static List<String> command(Confinement confinement, Path workDir, Path scratchHome, List<String> command) {
         List<String> args = new ArrayList<>(List.of(confinement.bwrap().toString(),
                 // Every process of the sandbox dies with it, whatever it does to its session or group.
-                "--die-with-parent", "--unshare-pid", "--new-session"));
+                "--die-with-parent", "--unshare-pid", "--new-session",
+                // Started by root, a sandbox would keep every capability and could simply unmount
+                // what hides nightshift's home; without them no mount can be undone.
+                "--cap-drop", "ALL",
+                // No System V shared memory or message queues shared with the owner's processes.
+                "--unshare-ipc"));
         if (!confinement.network()) {
             args.add("--unshare-net");
         }
         args.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+        // The sockets of the owner's session live under /run (/var/run links there): an ssh or gpg
+        // agent, the session bus, a Docker daemon. A read-only mount still lets a process connect
+        // to them, so /run is an empty folder; the resolver's folder comes back for name lookups.
+        args.addAll(List.of("--tmpfs", "/run"));
+        if (Files.isDirectory(RESOLVER)) {
+            bind(args, "--ro-bind", RESOLVER);
+        }
         Path work = normal(workDir);
         List<Path> hidden = confinement.hidden().stream().map(BubblewrapArguments::normal).distinct()
                 .filter(h -> h.getParent() != null && Files.isDirectory(h))

@@ -75,6 +75,8 @@ public class Git {
             Map.entry("GIT_CONFIG_NOSYSTEM", "1"),
             Map.entry("GIT_CONFIG_GLOBAL", "/dev/null"),
             Map.entry("GIT_ATTR_NOSYSTEM", "1"),
+            // Replacement objects would make a commit read as another: nightshift reads history as it is.
+            Map.entry("GIT_NO_REPLACE_OBJECTS", "1"),
             Map.entry("XDG_CONFIG_HOME", "/dev/null"),
             Map.entry("GIT_TERMINAL_PROMPT", "0"),
             Map.entry("GIT_EDITOR", "true"),

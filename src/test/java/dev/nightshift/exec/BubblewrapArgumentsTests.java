@@ -27,9 +27,10 @@ class BubblewrapArgumentsTests {
 
         List<String> args = BubblewrapArguments.command(confinement, work, scratch, List.of("agent", "--flag"));
 
-        assertThat(args.subList(0, 4)).containsExactly("/usr/bin/bwrap", "--die-with-parent", "--unshare-pid", "--new-session");
+        assertThat(args.subList(0, 7)).containsExactly("/usr/bin/bwrap", "--die-with-parent", "--unshare-pid", "--new-session",
+                "--cap-drop", "ALL", "--unshare-ipc");
         assertThat(args).doesNotContain("--unshare-net");
-        assertThat(String.join(" ", args)).contains("--ro-bind / / --dev /dev --proc /proc --tmpfs /tmp");
+        assertThat(String.join(" ", args)).contains("--ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --tmpfs /run");
         int readOnlyRoot = args.indexOf("--ro-bind");
         int hideHome = indexOfPair(args, "--tmpfs", home.toString());
         int hideOwner = indexOfPair(args, "--tmpfs", owner.toString());
@@ -67,7 +68,7 @@ class BubblewrapArgumentsTests {
 
         List<String> args = BubblewrapArguments.command(confinement, dir, dir, List.of("true"));
 
-        assertThat(Collections.frequency(args, "--tmpfs")).as("only /tmp").isEqualTo(1);
+        assertThat(Collections.frequency(args, "--tmpfs")).as("only /tmp and /run").isEqualTo(2);
         assertThat(args).doesNotContain(missing.toString(), missing.resolve("prompt.md").toString());
     }
 

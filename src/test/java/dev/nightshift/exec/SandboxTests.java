@@ -75,6 +75,35 @@ class SandboxTests {
     }
 
     @Test
+    void noMountCanBeUndoneEvenWhenNightshiftRunsAsRootAndTheOwnersSocketsAreOutOfReach() throws IOException {
+        // A sandbox started by root kept every capability: unmounting the empty folder over the home
+        // showed the real one, and a remount made it writable.
+        Path socketDir = Files.createDirectories(Path.of("/run/nightshift-test-" + UUID.randomUUID()));
+        try {
+            Files.writeString(socketDir.resolve("agent.sock"), "");
+            Map<String, String> paths = Map.of("NS_HOME", home.toString(), "SOCKETS", socketDir.toString());
+            ProcessResult result = run(sandbox.forTests(spec("""
+                    umount -l "$NS_HOME" 2>/dev/null && echo "unmounted the hidden home"
+                    mount -o remount,rw,bind / 2>/dev/null && echo "remounted the root writable"
+                    cat "$NS_HOME/nightshift.yml" 2>/dev/null || echo "settings unreadable"
+                    echo x > "$NS_HOME/planted" 2>/dev/null || echo "home not writable"
+                    ls "$SOCKETS" 2>/dev/null || echo "no sockets of the owner"
+                    grep CapEff /proc/self/status
+                    """, paths)));
+
+            String out = result.stdout();
+            assertThat(out).doesNotContain("unmounted the hidden home", "remounted the root writable", "max-deleted-lines",
+                    "agent.sock");
+            assertThat(out).contains("settings unreadable", "home not writable", "no sockets of the owner",
+                    "CapEff:\t0000000000000000");
+            assertThat(home.resolve("planted")).doesNotExist();
+        } finally {
+            Files.deleteIfExists(socketDir.resolve("agent.sock"));
+            Files.deleteIfExists(socketDir);
+        }
+    }
+
+    @Test
     void aProcessThatLeftItsSessionAndDroppedTheMarkerDiesWithTheRun() throws IOException {
         String token = "3" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000) + ".25";
         ProcessResult result = run(sandbox.forTests(spec("""

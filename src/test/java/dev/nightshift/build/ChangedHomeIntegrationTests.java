@@ -6,27 +6,28 @@ import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Agents that reach, with nothing sandboxed, for what only the owner may change: the home's
- * settings, nightshift's state, the remote. The change is caught by the fingerprint taken before
- * the run, the work is held for a human with what changed named first in the report, and nothing
- * is pushed by nightshift.
+ * Agents that reach for what only the owner may change: the home's settings, nightshift's state,
+ * the remote; each once unconfined ({@code sandbox: none}) and once in the real bubblewrap sandbox.
+ * Unconfined, the change is caught by the fingerprint taken before the run, the work is held for a
+ * human with what changed named first in the report, and nothing is pushed by nightshift. In the
+ * sandbox the change cannot be made at all: the home is out of sight and the remote read-only, so
+ * the settings, the database and the remote stay as they were and the honest part of the work goes on.
  */
 class ChangedHomeIntegrationTests {
 
     private static final String BRANCH = "nightshift/0001-feature";
 
-    @TempDir
+    @TempDir(factory = VisibleTempDir.class)
     Path dir;
 
-    private TestHome home(String agentScript) {
+    private TestHome home(String sandbox, String agentScript) {
         TestHome home = TestHome.create(dir);
-        Path agent = home.agent("agent.sh", agentScript);
-        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
-        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
+        home.settings(FixedCommitIntegrationTests.settings(home.agent("agent.sh", agentScript), sandbox));
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         return home;
@@ -39,10 +40,11 @@ class ChangedHomeIntegrationTests {
         return report.substring(start);
     }
 
-    @Test
-    void rewritingTheTestCommandOrTheSettingsIsHeldNamedFirstAndPutBack() throws Exception {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void rewritingTheTestCommandOrTheSettingsIsHeldNamedFirstAndPutBack(String sandbox) throws Exception {
         // the agent makes the gate print a count and raises the deletion limit, then does honest-looking work
-        TestHome home = home("""
+        TestHome home = home(sandbox, """
                 cat > /dev/null
                 home=$(cd ../../../.. && pwd)
                 printf 'repo: %s\\nbase: main\\ntest: echo "9 passed"\\n' "$(sed -n 's/^repo: //p' "$home/wip-specs/shop/project.yml")" \\
@@ -53,6 +55,16 @@ class ChangedHomeIntegrationTests {
         String settings = home.read("nightshift.yml");
         String project = home.read("wip-specs/shop/project.yml");
 
+        if (sandbox.equals("bwrap")) {
+            // The home is out of sight: the rewrite fails, nothing changed is left to hold, the honest part goes on.
+            assertThat(home.run("run")).isZero();
+            assertThat(home.read("nightshift.yml")).as("never changed").isEqualTo(settings);
+            assertThat(home.read("wip-specs/shop/project.yml")).as("never changed").isEqualTo(project);
+            assertThat(home.latestReport().resolve("logs/agent-shop-1.log")).content().contains("No such file or directory");
+            assertThat(home.db().sql("SELECT outcome FROM build_results").query(String.class).single()).isEqualTo("PR_OPENED");
+            assertThat(TestHome.gitOut(home.origin(), "log", "--all", "-p")).doesNotContain("9 passed", "max-deleted-lines");
+            return;
+        }
         assertThat(home.run("run")).isEqualTo(1);
 
         assertThat(home.originHasBranch(BRANCH)).as("nothing pushed").isFalse();
@@ -77,17 +89,29 @@ class ChangedHomeIntegrationTests {
         assertThat(home.originHasBranch(BRANCH)).isFalse();
     }
 
-    @Test
-    void anAgentThatPushesByItselfIsCaughtByTheRemotesRefsAndItsWorkHeld() throws Exception {
-        TestHome home = home("""
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void anAgentThatPushesByItselfIsCaughtByTheRemotesRefsAndItsWorkHeld(String sandbox) throws Exception {
+        // the agent knows where the remote is without asking nightshift's clone, which the sandbox hides
+        TestHome home = home(sandbox, """
                 cat > /dev/null
-                url=$(git -C ../../../repos/shop remote get-url origin)
                 echo feature > FEATURE.md
                 git -c user.name=x -c user.email=x@x add FEATURE.md
                 git -c user.name=x -c user.email=x@x commit --quiet -m "pushed by the agent"
-                git push --quiet "$url" HEAD:refs/heads/agent-own
-                """);
+                git push --quiet '%s' HEAD:refs/heads/agent-own
+                """.formatted(dir.resolve("origin.git")));
 
+        if (sandbox.equals("bwrap")) {
+            // The remote is read-only in the sandbox: the push fails, so does the agent, and nothing is held or pushed.
+            assertThat(home.run("run")).isEqualTo(1);
+            assertThat(home.originHasBranch("agent-own")).as("the agent's push failed").isFalse();
+            assertThat(home.originHasBranch(BRANCH)).as("nothing pushed by nightshift").isFalse();
+            assertThat(TestHome.gitOut(home.origin(), "log", "--all", "--format=%s")).doesNotContain("pushed by the agent");
+            assertThat(home.db().sql("SELECT COUNT(*) FROM pull_requests").query(Integer.class).single()).isZero();
+            assertThat(home.db().sql("SELECT outcome FROM build_results").query(String.class).single()).isEqualTo("AGENT_FAILED");
+            assertThat(home.latestReport().resolve("logs/agent-shop-1.log")).content().contains("failed to push");
+            return;
+        }
         assertThat(home.run("run")).isEqualTo(1);
 
         assertThat(home.originHasBranch(BRANCH)).as("nothing pushed by nightshift").isFalse();
@@ -98,8 +122,9 @@ class ChangedHomeIntegrationTests {
         assertThat(needsYou(home)).contains("shop/0001-feature", "refs/heads/agent-own");
     }
 
-    @Test
-    void anAgentThatDeletesTheDatabaseIsHeldAndTheNextBatchOpensNoSecondPullRequest() throws Exception {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void anAgentThatDeletesTheDatabaseIsHeldAndTheNextBatchOpensNoSecondPullRequest(String sandbox) throws Exception {
         Path first = dir.resolve("first-done");
         // the first task is honest; on the second the agent deletes nightshift's database
         TestHome home = TestHome.create(dir);
@@ -109,13 +134,21 @@ class ChangedHomeIntegrationTests {
                 touch %1$s
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
                 """.formatted(first));
-        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
-        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
+        home.settings(FixedCommitIntegrationTests.settings(agent, sandbox));
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] One\n- [ ] Two\n");
         assertThat(home.run("run")).isZero();
         String published = TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip();
 
+        if (sandbox.equals("bwrap")) {
+            // The database is out of sight: the delete does nothing, the second task is built on the same pull request.
+            assertThat(home.run("run")).isZero();
+            assertThat(home.db().sql("SELECT COUNT(*) FROM batches").query(Integer.class).single()).as("both batches")
+                    .isEqualTo(2);
+            assertThat(home.db().sql("SELECT COUNT(*) FROM pull_requests").query(Integer.class).single()).isEqualTo(1);
+            assertThat(home.exists("wip-specs/shop/blocked/0001-feature.md")).as("nothing to hold").isFalse();
+            return;
+        }
         assertThat(home.run("run")).isEqualTo(1);
 
         assertThat(TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip()).as("nothing more pushed").isEqualTo(published);

@@ -10,31 +10,36 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Agents that try to change what is pushed after, or around, the gate, with nothing sandboxed:
- * one commit, made by nightshift from the agent's files, is judged, tested in a clean checkout and
- * pushed by its id. Whatever the agent does to its own repository, to the test run's checkout or
- * after the gate, nothing of the cheat reaches any branch of the remote. Every cheat writes the
- * word CHEAT into what it tries to get pushed.
+ * Agents that try to change what is pushed after, or around, the gate, each once unconfined
+ * ({@code sandbox: none}) and once in the real bubblewrap sandbox: one commit, made by nightshift
+ * from the agent's files, is judged, tested in a clean checkout and pushed by its id. Whatever the
+ * agent does to its own repository, to the test run's checkout or after the gate, nothing of the
+ * cheat reaches any branch of the remote, in either mode. Every cheat writes the word CHEAT into
+ * what it tries to get pushed.
  */
 class FixedCommitIntegrationTests {
 
     private static final String BRANCH = "nightshift/0001-feature";
 
-    @TempDir
+    @TempDir(factory = VisibleTempDir.class)
     Path dir;
 
-    private TestHome home(String agentScript) {
+    private TestHome home(String sandbox, String agentScript) {
         TestHome home = TestHome.create(dir);
-        Path agent = home.agent("agent.sh", agentScript);
-        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
-        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
+        home.settings(settings(home.agent("agent.sh", agentScript), sandbox));
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Feature\n");
         return home;
+    }
+
+    /** With {@code none}, unconfined on purpose: these checks alone then stand between the agent and the push. */
+    static String settings(Path agent, String sandbox) {
+        return "agent: {kind: generic, command: \"" + agent + "\", sandbox: " + sandbox + "}\nbuild: {fix-attempts: 0}\n";
     }
 
     /** No commit on any branch of the remote holds the cheat. */
@@ -50,10 +55,11 @@ class FixedCommitIntegrationTests {
         return home.db().sql("SELECT COUNT(*) FROM pull_requests").query(Integer.class).single();
     }
 
-    @Test
-    void aTestThatCommitsBrokenCodeWhileTheGateRunsChangesNothingThatIsPushed() {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void aTestThatCommitsBrokenCodeWhileTheGateRunsChangesNothingThatIsPushed(String sandbox) {
         // the test passes, and while it runs commits a broken version where it runs
-        TestHome home = home("""
+        TestHome home = home(sandbox, """
                 cat > /dev/null
                 cat > tests/test_feature.sh <<'EOF'
                 #!/usr/bin/env bash
@@ -75,10 +81,11 @@ class FixedCommitIntegrationTests {
                 .doesNotExist();
     }
 
-    @Test
-    void aBrokenCommitHiddenBehindSkipWorktreeIsNotWhatIsPushedTheFilesAre() {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void aBrokenCommitHiddenBehindSkipWorktreeIsNotWhatIsPushedTheFilesAre(String sandbox) {
         // the agent commits a broken file, puts the good one back in its folder and hides the difference
-        TestHome home = home("""
+        TestHome home = home(sandbox, """
                 cat > /dev/null
                 git config user.name x; git config user.email x@x
                 echo 'version() { echo CHEAT; }' > src/version.sh
@@ -99,10 +106,11 @@ class FixedCommitIntegrationTests {
         nothingOfTheCheatOnTheRemote(home);
     }
 
-    @Test
-    void aFixKeptOnlyInAnIgnoredFileOrInTheAgentsOwnCommitsFailsTheGate() {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void aFixKeptOnlyInAnIgnoredFileOrInTheAgentsOwnCommitsFailsTheGate(String sandbox) {
         // the test passes in the agent's folder only: its fix is in target/ (ignored) and in a commit of the agent's
-        TestHome home = home("""
+        TestHome home = home(sandbox, """
                 cat > /dev/null
                 mkdir -p target
                 echo 'fixed() { echo yes; }' > target/fix.sh
@@ -122,12 +130,13 @@ class FixedCommitIntegrationTests {
                 .doesNotContain("target/");
     }
 
-    @Test
-    void aProcessThatEscapedTheKillAndCommitsAfterTheGatePushesNothing() throws Exception {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void aProcessThatEscapedTheKillAndCommitsAfterTheGatePushesNothing(String sandbox) throws Exception {
         Path committed = dir.resolve("escaped-committed");
         Path started = dir.resolve("gate-started");
         // a test that waits for the escaped process to have committed before it passes
-        TestHome home = home("""
+        TestHome home = home(sandbox, """
                 cat > /dev/null
                 printf '#!/usr/bin/env bash\\ntouch %2$s\\nfor i in $(seq 1 200); do [ -e %1$s ] && exit 0; sleep 0.1; done\\nexit 0\\n' > tests/test_feature.sh
                 here=$(pwd)
@@ -144,14 +153,20 @@ class FixedCommitIntegrationTests {
 
         assertThat(home.run("run")).isZero();
 
-        assertThat(committed).as("the escaped process did commit").exists();
+        if (sandbox.equals("none")) {
+            assertThat(committed).as("the escaped process did commit").exists();
+        } else {
+            // Died with the sandbox when the agent ended; outside its copy it could not have written anyway.
+            assertThat(committed).as("the sandbox stopped the escaped process").doesNotExist();
+        }
         assertThat(outcome(home)).isEqualTo("PR_OPENED");
         assertThat(OriginRepo.show(home, BRANCH, "src/version.sh")).isEqualTo("version() { echo 0.1.0; }\n");
         nothingOfTheCheatOnTheRemote(home);
     }
 
-    @Test
-    void renamingATestAwayWithGitMvIsADeletionTheGuardHolds() throws Exception {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void renamingATestAwayWithGitMvIsADeletionTheGuardHolds(String sandbox) throws Exception {
         // the count stays the same: a trivial new test takes the place of the one moved away
         TestHome home = TestHome.create(dir);
         OriginRepo.commit(home, dir, "main", Map.of("tests/test_more.sh", "#!/usr/bin/env bash\ntrue\n"), "a second test");
@@ -161,8 +176,7 @@ class FixedCommitIntegrationTests {
                 git mv tests/test_more.sh attic/CHEAT_more.txt
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_trivial.sh
                 """);
-        // Unconfined on purpose: without the sandbox, these checks alone stand between the agent and the push.
-        home.settings("agent: {kind: generic, command: \"" + agent + "\", sandbox: none}\nbuild: {fix-attempts: 0}\n");
+        home.settings(settings(agent, sandbox));
         home.project("shop", "");
         home.spec("shop", "next", "0001-feature", "# Speed up the tests\n");
 
@@ -177,9 +191,10 @@ class FixedCommitIntegrationTests {
                 "shop/0001-feature is blocked");
     }
 
-    @Test
-    void aFollowUpFolderThatIsALinkToTheOwnersQueueIsNeitherReadNorEmptied() throws Exception {
-        TestHome home = home("""
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void aFollowUpFolderThatIsALinkToTheOwnersQueueIsNeitherReadNorEmptied(String sandbox) throws Exception {
+        TestHome home = home(sandbox, """
                 cat > /dev/null
                 rm -rf .nightshift/followups
                 mkdir -p .nightshift
@@ -201,8 +216,9 @@ class FixedCommitIntegrationTests {
                 .as("the linked note is not read").isZero();
     }
 
-    @Test
-    void hooksTheAgentSetsAndHooksOfTheOwnersGlobalConfigNeverRunInNightshiftsGit() throws Exception {
+    @ParameterizedTest(name = "sandbox: {0}")
+    @ValueSource(strings = {"none", "bwrap"})
+    void hooksTheAgentSetsAndHooksOfTheOwnersGlobalConfigNeverRunInNightshiftsGit(String sandbox) throws Exception {
         Path hooks = dir.resolve("hooks");
         Path markers = Files.createDirectories(dir.resolve("markers"));
         for (String hook : List.of("pre-commit", "post-commit", "post-checkout", "post-merge", "post-rewrite",
@@ -214,7 +230,7 @@ class FixedCommitIntegrationTests {
         Path owner = Files.createDirectories(dir.resolve("owner-home"));
         TestHome.write(owner.resolve(".gitconfig"), "[core]\n\thooksPath = " + hooks + "\n");
         // the agent's own git runs no hook here: it only writes config, in its copy and in nightshift's clone
-        TestHome home = home("""
+        TestHome home = home(sandbox, """
                 cat > /dev/null
                 git config core.hooksPath %1$s
                 cp %1$s/* .git/hooks/

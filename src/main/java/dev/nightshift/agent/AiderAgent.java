@@ -2,6 +2,8 @@ package dev.nightshift.agent;
 
 import dev.nightshift.config.AgentKind;
 import dev.nightshift.exec.ProcessResult;
+import java.io.InputStream;
+import java.nio.file.LinkOption;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -102,13 +104,17 @@ public class AiderAgent implements CodingAgent {
                 null, null, cause);
     }
 
+    /** Far above what a run's usage log holds; past it the rest is not read. */
+    private static final int MAX_USAGE_BYTES = 8 * 1024 * 1024;
+
     private static List<JsonNode> readEvents(Path file) {
         List<JsonNode> events = new ArrayList<>();
-        if (file == null || !Files.isRegularFile(file)) {
+        // The agent can write this file: never follow a link, and never read more than a real run writes.
+        if (file == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return events;
         }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            for (String line : new String(in.readNBytes(MAX_USAGE_BYTES), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
                     continue;
                 }

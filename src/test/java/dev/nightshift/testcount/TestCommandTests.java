@@ -128,4 +128,15 @@ class TestCommandTests {
         assertThat(result.process().exitCode()).isZero();
         assertThat(result.counts()).hasValueSatisfying(c -> assertThat(c.unsuccessful()).isEqualTo(2));
     }
+
+    @Test
+    void aPassingReportTheCodeUnderTestWritesNeverHidesTheFailuresItsRunnerPrinted() {
+        commitAll();
+
+        // A conftest.py can write a report of its own and set the exit status to 0.
+        TestCommand.Result result = run("echo '2 failed, 598 passed in 1.20s'; mkdir -p r"
+                + " && echo '<testsuite tests=\"600\" failures=\"0\"/>' > r/TEST-all.xml; exit 0", List.of());
+
+        assertThat(result.counts()).hasValueSatisfying(c -> assertThat(c.unsuccessful()).isEqualTo(2));
+    }
 }

@@ -63,7 +63,9 @@ class ClusterIntegrationTests {
         TestHome b = TestHome.create(dir.resolve("b"));
         // the agent really changes the worktree, then takes long enough for a kill to find it working
         Path agent = a.agent("agent.sh", "cat > /dev/null\necho \"work $$\" > \"work-$$.txt\"\nsleep 8\nexit 0\n");
-        String common = "schedule: \"*/5 * * * * ?\"\nagent: {kind: generic, command: \"" + agent + "\"}\n"
+        // Every 20 s with a batch limit below the gap: a daemon refuses a schedule whose batch outlasts a gap.
+        String common = "schedule: \"*/20 * * * * ?\"\ntimeouts: {batch: 19s, report: 3s}\n"
+                + "agent: {kind: generic, command: \"" + agent + "\"}\n"
                 + "build: {max-attempts: 50}\n" + pg.settings();
         a.settings(common + "node: {name: node-a}\n");
         b.settings(common + "node: {name: node-b}\n");

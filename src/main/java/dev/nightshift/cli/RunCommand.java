@@ -12,6 +12,7 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.EarlyConnection;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +38,14 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Home home = parent.home();
+        // The database opens on a second thread while the settings are read, for a batch that turns
+        // out paused or idle; any other batch closes it unused before its context starts.
+        try (EarlyConnection early = EarlyConnection.start(home, BatchLock.isHeld(home.lockFile()))) {
+            return call(home, early);
+        }
+    }
+
+    private int call(Home home, EarlyConnection early) throws Exception {
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
         // A project that cannot be worked on is bad usage: said before the lock, a record or Spring.
         if (project != null) {
@@ -54,11 +63,12 @@ class RunCommand implements Callable<Integer> {
         try {
             BatchRequest request = new BatchRequest("cli", dryRun, project);
             // Paused or idle: decided and recorded before Spring starts (the idle no-op, about a second).
-            Optional<BatchResult> quick = QuickBatch.tryRun(home, settings, request, lock.get(), Clock.systemDefaultZone());
+            Optional<BatchResult> quick = QuickBatch.tryRun(home, settings, request, lock.get(), Clock.systemDefaultZone(), early);
             if (quick.isPresent()) {
                 System.out.println(quick.get().message());
                 return quick.get().exitCode();
             }
+            early.close();
             try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH);
                  AutoCloseable signals = StopSignals.route(context.getBean(GracefulStop.class)::stop)) {
                 BatchResult result = context.getBean(BatchLauncher.class).launch(request, lock.get());

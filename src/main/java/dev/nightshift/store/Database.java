@@ -50,11 +50,19 @@ public final class Database {
      * of history that took most of a second per query (issue 4, "fast even with a year of history").
      */
     public static Held hold(Home home) {
-        DatabaseTarget target = DatabaseTarget.of(home);
+        try (EarlyConnection none = EarlyConnection.none()) {
+            return hold(home, none);
+        }
+    }
+
+    /** {@link #hold(Home)} keeping the connection {@code early} opened, when it opened one. */
+    public static Held hold(Home home, EarlyConnection early) {
+        NightshiftSettings settings = SettingsFiles.readGlobalOrDefaults(home);
+        DatabaseTarget target = DatabaseTarget.of(home, settings);
         DataSource dataSource = target.dataSource();
         Connection keeper;
         try {
-            keeper = dataSource.getConnection();
+            keeper = early.take(home, settings);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the database of " + home.root() + ": " + e.getMessage(), e);
         }

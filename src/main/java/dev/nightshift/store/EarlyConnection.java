@@ -26,11 +26,16 @@ public final class EarlyConnection implements AutoCloseable {
         this.opening = opening;
     }
 
+    /** A handle that opens nothing: {@link #take} connects the plain way. */
+    public static EarlyConnection none() {
+        return new EarlyConnection(null);
+    }
+
     /** Starts opening the embedded database of {@code home} when there is one; else a handle that opens nothing. */
     public static EarlyConnection start(Home home, boolean lockHeld) {
         if (lockHeld || !Files.exists(home.database().resolveSibling(home.database().getFileName() + ".mv.db"))
                 || !Files.exists(home.databasePassword())) {
-            return new EarlyConnection(null);
+            return none();
         }
         CompletableFuture<Connection> opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {

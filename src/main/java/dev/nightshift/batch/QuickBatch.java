@@ -3,11 +3,13 @@ package dev.nightshift.batch;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.MailSettings;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.spec.QueueGlance;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.Database;
 import dev.nightshift.store.EarlyConnection;
 import dev.nightshift.store.PlainBatchStore;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,11 +26,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It declines (and the full launcher runs) whenever a record is not enough: the last batch died
  * and needs recovering, {@code when-idle: send} wants a report mailed, {@code --project} names no
- * project it can work on, or the database cannot be read this way.
+ * project it can work on, spec files wait in a queue (the launcher decides, having read them), the
+ * database's schema is behind, or the database cannot be read this way.
  */
 public final class QuickBatch {
 
     private QuickBatch() {
+    }
+
+    /**
+     * Whether this batch may end before its first phase, judged without reading the queue: it is
+     * paused, or no spec file waits in any queue. Spec files waiting almost surely mean a working
+     * batch, whose launcher reads the queue anyway: reading it here too would only delay its start.
+     */
+    public static boolean mayApply(Home home, String projectFilter) {
+        return Files.exists(home.pauseFile()) || !QueueGlance.mayHaveWork(home, projectFilter);
     }
 
     /** @return the finished batch, or empty when the full launcher must run it */
@@ -38,6 +50,9 @@ public final class QuickBatch {
             return Optional.empty();
         }
         if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !request.dryRun()) {
+            return Optional.empty();
+        }
+        if (!mayApply(home, request.projectFilter())) {
             return Optional.empty();
         }
         Workspace workspace = WorkspaceReader.read(home, request.projectFilter());

@@ -38,9 +38,10 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Home home = parent.home();
-        // The database opens on a second thread while the settings are read, for a batch that turns
-        // out paused or idle; any other batch closes it unused before its context starts.
-        try (EarlyConnection early = EarlyConnection.start(home, BatchLock.isHeld(home.lockFile()))) {
+        // For a batch that may well end before its first phase (paused, or no spec waits), the
+        // database opens on a second thread while the settings are read.
+        boolean mayEndEarly = QuickBatch.mayApply(home, project) && !BatchLock.isHeld(home.lockFile());
+        try (EarlyConnection early = mayEndEarly ? EarlyConnection.start(home) : EarlyConnection.none()) {
             return call(home, early);
         }
     }
@@ -69,6 +70,7 @@ class RunCommand implements Callable<Integer> {
                 return quick.get().exitCode();
             }
             early.close();
+            readQueueAside(home, project);
             try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH);
                  AutoCloseable signals = StopSignals.route(context.getBean(GracefulStop.class)::stop)) {
                 BatchResult result = context.getBean(BatchLauncher.class).launch(request, lock.get());
@@ -80,4 +82,20 @@ class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Reads the queue on a second core while the context starts: the launcher reads it again at
+     * once and finds every spec parsed (thousands of specs take about a second to parse, the
+     * context as long to start). Only the parse is kept; the launcher decides on its own read.
+     */
+    private static void readQueueAside(Home home, String project) {
+        Thread reader = new Thread(() -> {
+            try {
+                WorkspaceReader.read(home, project);
+            } catch (RuntimeException ignored) {
+                // The launcher's own read meets the same problem and says it.
+            }
+        }, "nightshift-read-queue");
+        reader.setDaemon(true);
+        reader.start();
+    }
 }

@@ -62,9 +62,11 @@ class StatusCommand implements Callable<Integer> {
         Home home = parent.home();
         // What takes a while is done side by side: the queue (thousands of specs), the database's
         // opening and the crontab (a process) are read while the settings are.
-        reading = CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home));
-        crontab = CompletableFuture.supplyAsync(() -> ScheduleDriver.crontab(ScheduleDriver.CRONTAB));
-        try (EarlyConnection early = EarlyConnection.start(home, false)) {
+        // Each on a thread of its own: the queue's reader spreads its projects over the shared pool,
+        // which on two cores has one thread; started from that thread it would read alone.
+        reading = CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home), StatusCommand::aside);
+        crontab = CompletableFuture.supplyAsync(() -> ScheduleDriver.crontab(ScheduleDriver.CRONTAB), StatusCommand::aside);
+        try (EarlyConnection early = EarlyConnection.start(home)) {
             if (!Database.exists(home)) {
                 return show(home, null);
             }
@@ -72,6 +74,12 @@ class StatusCommand implements Callable<Integer> {
                 return show(home, db.jdbc());
             }
         }
+    }
+
+    private static void aside(Runnable work) {
+        Thread thread = new Thread(work, "nightshift-status");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private CompletableFuture<Workspace> reading;

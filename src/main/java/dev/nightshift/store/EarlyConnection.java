@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionException;
  * The home's embedded database, opened on a second thread while the first reads the settings: a
  * batch that ends before its first phase spends most of its time on these two, and the machine has
  * more than one core. Opened only when the database file and its password already exist (the first
- * batch of a home makes them, with the schema, the usual way) and no batch holds the lock. When the
+ * batch of a home makes them, with the schema, the usual way). When the
  * settings then name a shared database, or nobody takes the connection, it is closed unused: opening
  * changes no data.
  */
@@ -32,8 +32,8 @@ public final class EarlyConnection implements AutoCloseable {
     }
 
     /** Starts opening the embedded database of {@code home} when there is one; else a handle that opens nothing. */
-    public static EarlyConnection start(Home home, boolean lockHeld) {
-        if (lockHeld || !Files.exists(home.database().resolveSibling(home.database().getFileName() + ".mv.db"))
+    public static EarlyConnection start(Home home) {
+        if (!Files.exists(home.database().resolveSibling(home.database().getFileName() + ".mv.db"))
                 || !Files.exists(home.databasePassword())) {
             return none();
         }

@@ -43,6 +43,20 @@ class IdlePathsIntegrationTests {
         assertSamePaths(home, "PAUSED");
     }
 
+    @Test
+    void aQueueWhoseOnlyWaitingSpecIsBrokenIsIdleOnceTheLauncherHasReadIt() {
+        TestHome home = TestHome.create(dir);
+        home.project("shop", "");
+        // A spec file waits, so the quick path leaves the batch to the launcher, which reads it: broken, skipped.
+        home.spec("shop", "next", "0001-broken", "---\npriority: 1\n# The front matter is never closed\n");
+
+        Captured run = Captured.run(home, "run");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).matches("batch \\d{8}-\\d{6} idle: nothing queued or active\\s*");
+        assertThat(home.db().sql("SELECT status FROM batches").query(String.class).single()).isEqualTo("IDLE");
+    }
+
     private void assertSamePaths(TestHome home, String status) {
         // Given the quick path's batch (the command line) and the launcher's (the daemon's way in)
         Captured quick = Captured.run(home, "run");

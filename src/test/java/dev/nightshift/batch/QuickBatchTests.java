@@ -52,7 +52,7 @@ class QuickBatchTests {
     private static Optional<BatchResult> quickRun(TestHome home) {
         var settings = SettingsFiles.readGlobal(home.home());
         try (BatchLock lock = BatchLock.tryAcquire(home.home(), settings).orElseThrow();
-             EarlyConnection early = EarlyConnection.start(home.home(), false)) {
+             EarlyConnection early = EarlyConnection.start(home.home())) {
             return QuickBatch.tryRun(home.home(), settings, new BatchRequest("cli", false, null), lock,
                     Clock.systemDefaultZone(), early);
         }

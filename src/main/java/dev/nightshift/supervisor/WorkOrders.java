@@ -68,7 +68,16 @@ class WorkOrders {
         PullRequest latest = choice.latest();
         if (latest == null) {
             // nightshift's records may be gone (a new database); GitHub still remembers the branch's pull request.
-            Optional<HostPullRequest> known = onHost(run, project, spec);
+            Optional<HostPullRequest> known;
+            try {
+                known = onHost(run, project, spec);
+            } catch (RuntimeException e) {
+                // Unasked, a closed pull request could be opened again: the spec waits for the next batch.
+                log.warn("could not ask the host of {} about {}: {}", project.name(), spec.branch(), e.getMessage());
+                return new Ordered(null, spec.name() + ": could not ask " + project.settings().pr().host().name()
+                        .toLowerCase(java.util.Locale.ROOT) + " whether its branch had a pull request (" + e.getMessage()
+                        + "); it waits for the next batch");
+            }
             if (known.isPresent() && known.get().state() == PullRequestState.OPEN) {
                 return new Ordered(order(run, project, choice, PrIntent.CONTINUE, known.get().number(), null,
                         failuresInARow, journal), null);

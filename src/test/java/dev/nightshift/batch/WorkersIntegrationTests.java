@@ -3,6 +3,7 @@ package dev.nightshift.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.nightshift.exec.ProcessTree;
 import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.ClusterRows;
 import dev.nightshift.testing.TestHome;
@@ -28,13 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Two daemons and two workers, each a process of its own with its own home and node name, on one
  * PostgreSQL: the daemons share one queue (the second home's wip-specs is the first one's, as a
  * shared file system would give it), the workers build. Each fire runs once across the cluster,
- * the builds of six projects are spread over both workers, and every pull request opens once.
+ * the builds of six projects are spread over both workers, and every pull request opens once,
+ * even when a worker and the daemon holding the batch are killed mid-agent.
  */
 class WorkersIntegrationTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(100);
+    private static final Duration PATIENCE = Duration.ofSeconds(240);
     private static final Pattern FIRED = Pattern.compile("schedule fired \\(due ([^)]+)\\)");
     private static final List<String> PROJECTS = List.of("p1", "p2", "p3", "p4", "p5", "p6");
+    private static final List<String> WORKERS = List.of("worker-1", "worker-2");
 
     @TempDir
     Path dir;
@@ -42,6 +45,7 @@ class WorkersIntegrationTests {
     private TestPostgres pg;
     private ClusterRows db;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, TestHome> homes = new LinkedHashMap<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -56,41 +60,12 @@ class WorkersIntegrationTests {
 
     @Test
     void theBuildsOfSixProjectsSpreadOverTwoWorkersAndEachFireRunsOnceAcrossTheCluster() throws Exception {
-        pg = TestPostgres.create();
-        db = new ClusterRows(pg);
-        TestHome a = TestHome.create(dir.resolve("a"));
-        TestHome b = TestHome.create(dir.resolve("b"));
-        // Every 30 s with a batch limit below the gap: a daemon refuses a schedule whose batch outlasts a gap.
-        String daemons = "schedule: \"*/30 * * * * ?\"\ntimeouts: {batch: 29s, report: 3s}\n" + pg.settings();
-        a.settings(daemons + agent(a) + "node: {name: node-a}\n");
-        b.settings(daemons + agent(b) + "node: {name: node-b}\n");
-        for (String project : PROJECTS) {
-            // each project its own repository, as in life: one project's push never moves another's refs
-            Path origin = dir.resolve("origins").resolve(project + ".git");
-            TestHome.gitOut(dir, "clone", "--quiet", "--bare", a.origin().toString(), origin.toString());
-            TestHome.write(a.root().resolve("wip-specs").resolve(project).resolve("project.yml"),
-                    "repo: " + origin + "\nbase: main\ntest: bash tests/run.sh\n");
-            a.spec(project, "next", "0001-" + project, "# Work of " + project + "\n");
-        }
-        shareQueue(a, b);
-        List<String> workers = List.of("worker-1", "worker-2");
-        for (String name : workers) {
-            TestHome w = TestHome.create(dir.resolve(name));
-            w.settings(pg.settings() + agent(w) + "build: {parallelism: 3}\nnode: {name: " + name + "}\n");
-            shareQueue(a, w);
-            processes.put(name, ChildNightshift.start(w, dir.resolve(name + ".log"), "worker"));
-        }
-        // the workers are heard from before the first fire, so that its builds go to them
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
-                db.column("SELECT name FROM nodes WHERE role = 'worker'").containsAll(workers));
-        processes.put("node-a", ChildNightshift.start(a, dir.resolve("node-a.log"), "daemon"));
-        processes.put("node-b", ChildNightshift.start(b, dir.resolve("node-b.log"), "daemon"));
+        startCluster(2);
 
         // a batch builds all six, and a later fire runs too
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
                 db.column("SELECT COUNT(*) FROM build_results WHERE outcome = 'PR_OPENED'").equals(List.of("6"))
-                        && db.column("SELECT COUNT(*) FROM batches WHERE ended_at IS NOT NULL").stream()
-                        .anyMatch(n -> Integer.parseInt(n) >= 2));
+                        && Integer.parseInt(db.column("SELECT COUNT(*) FROM batches WHERE ended_at IS NOT NULL").get(0)) >= 2);
         for (Process process : processes.values()) {
             process.destroy();
         }
@@ -98,17 +73,13 @@ class WorkersIntegrationTests {
         // every build ran on a worker, and each worker built at least one
         List<List<String>> built = db.rows("SELECT project, node FROM build_results WHERE outcome = 'PR_OPENED'");
         assertThat(built).extracting(row -> row.get(0)).containsExactlyInAnyOrderElementsOf(PROJECTS);
-        assertThat(built).extracting(row -> row.get(1)).allMatch(workers::contains).contains("worker-1", "worker-2");
-        // each worker's work is in its own home: its clone, its logs
-        for (List<String> row : built) {
-            assertThat(dir.resolve(row.get(1)).resolve("home/.nightshift")).isDirectory();
-        }
+        assertThat(built).extracting(row -> row.get(1)).allMatch(WORKERS::contains).contains("worker-1", "worker-2");
         // the batch that built them says where each build ran
         String note = db.column("SELECT note FROM batches b WHERE EXISTS (SELECT 1 FROM build_results r"
                 + " WHERE r.batch_id = b.id AND r.outcome = 'PR_OPENED')").get(0);
         assertThat(note).contains("Builds sent to the cluster's workers").contains("p1 on worker-");
 
-        // each pull request opened once, with its branch on the origin
+        // each pull request opened once, with its branch on the project's repository
         assertThat(db.rows("SELECT project, spec, COUNT(*) FROM pull_requests GROUP BY project, spec HAVING COUNT(*) > 1"))
                 .isEmpty();
         assertThat(db.column("SELECT COUNT(*) FROM pull_requests")).containsExactly("6");
@@ -118,22 +89,95 @@ class WorkersIntegrationTests {
         }
 
         // each scheduled fire time ran once across both daemons
-        List<String> fires = new ArrayList<>();
-        for (String log : List.of("node-a.log", "node-b.log")) {
-            Matcher m = FIRED.matcher(Files.readString(dir.resolve(log), StandardCharsets.UTF_8));
-            while (m.find()) {
-                fires.add(m.group(1));
-            }
-        }
-        assertThat(fires).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
-        for (String name : workers) {
+        assertThat(fires()).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        for (String name : WORKERS) {
             assertThat(Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8)).doesNotContain("Exception");
         }
     }
 
+    @Test
+    void aWorkerAndTheDaemonHoldingTheBatchKilledMidAgentLoseNoSpecAndOpenNoSecondPullRequest() throws Exception {
+        TestHome queue = startCluster(6);
+        List<String> specsBefore = specs(queue.root().resolve("wip-specs"));
+        Path killedAgent = homes.get("worker-1").root().resolve("agents/agent.sh");
+
+        // worker-1's agent is at work: kill -9 worker-1, and the daemon whose batch sent it the build
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> !processesRunning(killedAgent).isEmpty()
+                && !db.rows("SELECT id, node FROM batches WHERE status = 'RUNNING'").isEmpty());
+        List<String> dead = db.rows("SELECT id, node FROM batches WHERE status = 'RUNNING'").get(0);
+        processes.get("worker-1").destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        processes.get(dead.get(1)).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        // the killed worker's agent died with it: nothing of its builds is left running
+        String workerMark = ProcessTree.batchPrefix(homes.get("worker-1").root(), dead.get(0));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                processesRunning(killedAgent).isEmpty() && processesMarked(workerMark).isEmpty());
+
+        // the other daemon's next batch recovers the dead one, and every project ends with its pull request
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
+                db.column("SELECT status FROM batches WHERE id = '" + dead.get(0) + "'").equals(List.of("CRASHED"))
+                        && db.column("SELECT COUNT(DISTINCT project) FROM pull_requests").equals(List.of("6"))
+                        && db.column("SELECT COUNT(*) FROM batches WHERE status = 'RUNNING'").equals(List.of("0")));
+        for (Process process : processes.values()) {
+            process.destroy();
+        }
+
+        // no spec lost or duplicated, none left behind in next/; no pull request opened twice
+        List<String> specsAfter = specs(queue.root().resolve("wip-specs"));
+        assertThat(specsAfter).hasSameSizeAs(specsBefore).doesNotHaveDuplicates()
+                .allMatch(spec -> spec.contains("/active/"), "every spec has its branch and pull request");
+        assertThat(db.rows("SELECT project, spec, COUNT(*) FROM pull_requests GROUP BY project, spec HAVING COUNT(*) > 1"))
+                .isEmpty();
+        assertThat(db.column("SELECT COUNT(*) FROM pull_requests")).containsExactly("6");
+        // what was built after the kill was built by the worker still alive
+        assertThat(db.column("SELECT DISTINCT node FROM build_results WHERE batch_id > '" + dead.get(0) + "'"))
+                .containsOnly("worker-2");
+        assertThat(fires()).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Two daemons (node-a, node-b, one queue) and two workers (worker-1, worker-2, their own homes),
+     * the workers heard from before the daemons start, so that the first fire's builds go to them.
+     * Six projects, each with its own repository and one spec queued.
+     *
+     * @return the home whose wip-specs is the queue
+     */
+    private TestHome startCluster(int agentSeconds) throws Exception {
+        pg = TestPostgres.create();
+        db = new ClusterRows(pg);
+        TestHome a = TestHome.create(dir.resolve("node-a"));
+        TestHome b = TestHome.create(dir.resolve("node-b"));
+        // Every 30 s with a batch limit below the gap: a daemon refuses a schedule whose batch outlasts a gap.
+        String daemons = "schedule: \"*/30 * * * * ?\"\ntimeouts: {batch: 29s, report: 3s}\n" + pg.settings();
+        a.settings(daemons + agent(a, agentSeconds) + "node: {name: node-a}\n");
+        b.settings(daemons + agent(b, agentSeconds) + "node: {name: node-b}\n");
+        for (String project : PROJECTS) {
+            // each project its own repository, as in life: one project's push never moves another's refs
+            Path origin = dir.resolve("origins").resolve(project + ".git");
+            TestHome.gitOut(dir, "clone", "--quiet", "--bare", a.origin().toString(), origin.toString());
+            TestHome.write(a.root().resolve("wip-specs").resolve(project).resolve("project.yml"),
+                    "repo: " + origin + "\nbase: main\ntest: bash tests/run.sh\n");
+            a.spec(project, "next", "0001-" + project, "# Work of " + project + "\n");
+        }
+        shareQueue(a, b);
+        for (String name : WORKERS) {
+            TestHome w = TestHome.create(dir.resolve(name));
+            w.settings(pg.settings() + agent(w, agentSeconds) + "build: {parallelism: 3}\nnode: {name: " + name + "}\n");
+            shareQueue(a, w);
+            homes.put(name, w);
+            processes.put(name, ChildNightshift.start(w, dir.resolve(name + ".log"), "worker"));
+        }
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
+                db.column("SELECT name FROM nodes WHERE role = 'worker'").containsAll(WORKERS));
+        processes.put("node-a", ChildNightshift.start(a, dir.resolve("node-a.log"), "daemon"));
+        processes.put("node-b", ChildNightshift.start(b, dir.resolve("node-b.log"), "daemon"));
+        return a;
+    }
+
     /** The agent: really changes the working copy and takes a while, as an agent does. */
-    private static String agent(TestHome home) {
-        Path script = home.agent("agent.sh", "cat > /dev/null\necho \"work $$\" > \"work-$$.txt\"\nsleep 2\nexit 0\n");
+    private static String agent(TestHome home, int seconds) {
+        Path script = home.agent("agent.sh", "cat > /dev/null\necho \"work $$\" > \"work-$$.txt\"\nsleep " + seconds
+                + "\nexit 0\n");
         return "agent: {kind: generic, command: \"" + script + "\"}\n";
     }
 
@@ -145,5 +189,52 @@ class WorkersIntegrationTests {
             }
         }
         Files.createSymbolicLink(other.root().resolve("wip-specs"), owner.root().resolve("wip-specs"));
+    }
+
+    /** The fire times the daemons' logs name, one entry per fire. */
+    private List<String> fires() throws IOException {
+        List<String> fires = new ArrayList<>();
+        for (String log : List.of("node-a.log", "node-b.log")) {
+            Matcher m = FIRED.matcher(Files.readString(dir.resolve(log), StandardCharsets.UTF_8));
+            while (m.find()) {
+                fires.add(m.group(1));
+            }
+        }
+        return fires;
+    }
+
+    /** The spec files in every queue folder, as project/folder/name, one entry per file found. */
+    private static List<String> specs(Path wipSpecs) throws IOException {
+        try (Stream<Path> files = Files.walk(wipSpecs)) {
+            return files.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().endsWith(".why.md")
+                            && p.getParent().getParent().getParent().equals(wipSpecs))
+                    .map(p -> wipSpecs.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    /** Processes whose command line names {@code script}. */
+    private static List<Long> processesRunning(Path script) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(args -> String.join(" ", args))
+                .orElse("").contains(script.toString())).map(ProcessHandle::pid).toList();
+    }
+
+    /** Processes whose nightshift marker starts with {@code prefix}: a batch's processes on one home. */
+    private static List<Long> processesMarked(String prefix) {
+        List<Long> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String env = new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8);
+                    if (env.contains(ProcessTree.MARKER + "=" + prefix + "/")) {
+                        found.add(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // ended while being read
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
     }
 }

@@ -32,18 +32,22 @@ class BuildDispatch {
     private final ObjectProvider<QueueChannel> requests;
     private final ObjectProvider<JdbcChannelMessageStore> requestStore;
     private final UnfinishedBuilds unfinished;
+    private final WorkerResults results;
+    private final OrdersToSend toSend;
     private final BatchRepository batches;
     private final BuildRepository builds;
     private final Clock clock;
 
     BuildDispatch(WhereBuildsRun where, JobRepository repository, ObjectProvider<QueueChannel> requests,
-                  ObjectProvider<JdbcChannelMessageStore> requestStore, UnfinishedBuilds unfinished,
+                  ObjectProvider<JdbcChannelMessageStore> requestStore, UnfinishedBuilds unfinished, WorkerResults results, OrdersToSend toSend,
                   BatchRepository batches, BuildRepository builds, Clock clock) {
         this.where = where;
         this.repository = repository;
         this.requests = requests;
         this.requestStore = requestStore;
         this.unfinished = unfinished;
+        this.results = results;
+        this.toSend = toSend;
         this.batches = batches;
         this.builds = builds;
         this.clock = clock;
@@ -63,7 +67,10 @@ class BuildDispatch {
                 log.info("batch {} sends its builds to the cluster's workers: {}", batchId, String.join(", ", workers));
                 JdbcChannelMessageStore store = requestStore.getObject();
                 try {
-                    return new RemoteBuildHandler(repository, channel, unfinished, clock).handle(splitter, manager);
+                    Collection<StepExecution> partitions = new RemoteBuildHandler(repository, channel, unfinished, toSend, clock)
+                            .handle(splitter, manager);
+                    results.applyToQueue(manager, partitions);
+                    return partitions;
                 } finally {
                     // Requests no worker took before the deadline: a worker that comes later must not build them.
                     store.removeMessageGroup(BuildRequests.GROUP);

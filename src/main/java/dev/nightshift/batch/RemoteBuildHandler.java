@@ -33,11 +33,14 @@ class RemoteBuildHandler extends MessageChannelPartitionHandler {
 
     private final JobRepository repository;
     private final UnfinishedBuilds unfinished;
+    private final OrdersToSend toSend;
     private final Clock clock;
 
-    RemoteBuildHandler(JobRepository repository, MessageChannel requests, UnfinishedBuilds unfinished, Clock clock) {
+    RemoteBuildHandler(JobRepository repository, MessageChannel requests, UnfinishedBuilds unfinished,
+                       OrdersToSend toSend, Clock clock) {
         this.repository = repository;
         this.unfinished = unfinished;
+        this.toSend = toSend;
         this.clock = clock;
         setStepName(WorkerSteps.STEP);
         setJobRepository(repository);
@@ -53,8 +56,10 @@ class RemoteBuildHandler extends MessageChannelPartitionHandler {
                 clock.instant().plus(Duration.ofDays(1)).toEpochMilli()));
         Duration left = Duration.between(clock.instant(), deadline);
         Instant workerDeadline = left.compareTo(GRACE.multipliedBy(2)) > 0 ? deadline.minus(GRACE) : deadline;
+        String batchId = manager.getJobExecution().getJobParameters().getString("batchId");
+        Set<StepExecution> keptBack = toSend.keepBack(batchId, partitions);
         Set<StepExecution> inTurn = new LinkedHashSet<>();
-        partitions.stream()
+        partitions.stream().filter(p -> !keptBack.contains(p))
                 .sorted(Comparator.comparingInt(p -> p.getExecutionContext().getInt(BuildPartitioner.TURN, Integer.MAX_VALUE)))
                 .forEach(p -> {
                     // The worker ends its processes a little before this node's deadline, so that it
@@ -65,10 +70,12 @@ class RemoteBuildHandler extends MessageChannelPartitionHandler {
                 });
         setTimeout(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()));
         log.info("sent {} build(s) to the cluster's workers; waiting until {}", inTurn.size(), deadline);
+        Set<StepExecution> all = new LinkedHashSet<>(keptBack);
         try {
-            return super.doHandle(manager, inTurn);
+            all.addAll(super.doHandle(manager, inTurn));
         } catch (TimeoutException e) {
-            return unfinished.giveUp(manager, inTurn);
+            all.addAll(unfinished.giveUp(manager, inTurn));
         }
+        return all;
     }
 }

@@ -9,6 +9,7 @@ import dev.nightshift.store.BatchRepository;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.config.Home;
 import dev.nightshift.exec.ProcessRunner;
+import dev.nightshift.order.WorkOrderJson;
 import dev.nightshift.exec.ProcessTree;
 import dev.nightshift.store.BatchStatus;
 import java.time.Duration;
@@ -30,8 +31,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * One build partition on a worker: the same build as on one machine, under the deadline of the
- * batch that sent it, and recorded as built on this node. A request of a batch that no longer runs
+ * One build partition on a worker: the same build as on one machine, from the work order the
+ * batch stored, under the deadline of the batch that sent it, and recorded as built on this node.
+ * The writes to the owner's queue it asks for are not made here (a worker has no queue): they go
+ * back in the partition's execution context, and the batch's node applies them ({@link WorkerResults}). A request of a batch that no longer runs
  * (it died, or gave the build up) is dropped, and a build whose batch was found dead and recovered
  * while it ran has its processes ended: the next batch builds the spec again, never alongside.
  */
@@ -41,6 +44,8 @@ class WorkerBuildTasklet implements Tasklet {
 
     /** The worker that took the partition, in its execution context: the manager names it if it never finishes. */
     static final String NODE = "nightshift.node";
+    /** What came of the build (its result and its writes to the queue), as JSON, in its execution context. */
+    static final String ORDER_RESULT = "nightshift.order-result";
     private static final Logger log = LoggerFactory.getLogger(WorkerBuildTasklet.class);
     /** How often a running build looks whether its batch still runs. */
     private static final Duration LOOK_EVERY = Duration.ofSeconds(2);
@@ -113,7 +118,12 @@ class WorkerBuildTasklet implements Tasklet {
         ScheduledFuture<?> watch = WATCH.scheduleWithFixedDelay(() -> endIfBatchGone(run.batchId()),
                 LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return build.execute(contribution, chunk);
+            // The queue's writes the build asks for go back with the partition: the batch's node holds the queue.
+            build.carryOut(run, project).ifPresent(built -> {
+                context.putString(ORDER_RESULT, WorkOrderJson.write(built.result()));
+                repository.updateExecutionContext(partition);
+            });
+            return RepeatStatus.FINISHED;
         } finally {
             watch.cancel(false);
             builds.ranOn(run.batchId(), project, node);

@@ -60,7 +60,7 @@ class WorkersIntegrationTests {
 
     @Test
     void theBuildsOfSixProjectsSpreadOverTwoWorkersAndEachFireRunsOnceAcrossTheCluster() throws Exception {
-        startCluster(2);
+        TestHome queue = startCluster(2);
 
         // a batch builds all six, and a later fire runs too
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -78,6 +78,12 @@ class WorkersIntegrationTests {
         String note = db.column("SELECT note FROM batches b WHERE EXISTS (SELECT 1 FROM build_results r"
                 + " WHERE r.batch_id = b.id AND r.outcome = 'PR_OPENED')").get(0);
         assertThat(note).contains("Builds sent to the cluster's workers").contains("p1 on worker-");
+
+        // the batch's node moved the specs in its queue; the workers have none
+        assertThat(specs(queue.root().resolve("wip-specs"))).hasSize(6).allMatch(spec -> spec.contains("/active/"));
+        for (String name : WORKERS) {
+            assertThat(homes.get(name).root().resolve("wip-specs")).doesNotExist();
+        }
 
         // each pull request opened once, with its branch on the project's repository
         assertThat(db.rows("SELECT project, spec, COUNT(*) FROM pull_requests GROUP BY project, spec HAVING COUNT(*) > 1"))
@@ -117,7 +123,8 @@ class WorkersIntegrationTests {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
                 db.column("SELECT status FROM batches WHERE id = '" + dead.get(0) + "'").equals(List.of("CRASHED"))
                         && db.column("SELECT COUNT(DISTINCT project) FROM pull_requests").equals(List.of("6"))
-                        && db.column("SELECT COUNT(*) FROM batches WHERE status = 'RUNNING'").equals(List.of("0")));
+                        && db.column("SELECT COUNT(*) FROM batches WHERE status = 'RUNNING'").equals(List.of("0"))
+                        && specs(queue.root().resolve("wip-specs")).stream().allMatch(spec -> spec.contains("/active/")));
         for (Process process : processes.values()) {
             process.destroy();
         }
@@ -163,7 +170,8 @@ class WorkersIntegrationTests {
         for (String name : WORKERS) {
             TestHome w = TestHome.create(dir.resolve(name));
             w.settings(pg.settings() + agent(w, agentSeconds) + "build: {parallelism: 3}\nnode: {name: " + name + "}\n");
-            shareQueue(a, w);
+            // a worker has no queue: what it builds comes from the work order in the database
+            deleteTree(w.root().resolve("wip-specs"));
             homes.put(name, w);
             processes.put(name, ChildNightshift.start(w, dir.resolve(name + ".log"), "worker"));
         }
@@ -183,12 +191,16 @@ class WorkersIntegrationTests {
 
     /** {@code other}'s wip-specs is {@code owner}'s, as a shared file system gives it. */
     private static void shareQueue(TestHome owner, TestHome other) throws IOException {
-        try (Stream<Path> all = Files.walk(other.root().resolve("wip-specs"))) {
+        deleteTree(other.root().resolve("wip-specs"));
+        Files.createSymbolicLink(other.root().resolve("wip-specs"), owner.root().resolve("wip-specs"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
-        Files.createSymbolicLink(other.root().resolve("wip-specs"), owner.root().resolve("wip-specs"));
     }
 
     /** The fire times the daemons' logs name, one entry per fire. */

@@ -136,6 +136,10 @@ class WorkersIntegrationTests {
         assertThat(db.rows("SELECT project, spec, COUNT(*) FROM pull_requests GROUP BY project, spec HAVING COUNT(*) > 1"))
                 .isEmpty();
         assertThat(db.column("SELECT COUNT(*) FROM pull_requests")).containsExactly("6");
+        // nothing built twice: what worker-2 finished for the dead batch was applied by the recovery, not built again
+        assertThat(db.rows("""
+                SELECT project, COUNT(*) FROM build_results WHERE outcome IN ('PR_OPENED', 'PR_UPDATED')
+                GROUP BY project HAVING COUNT(*) > 1""")).isEmpty();
         // what was built after the kill was built by the worker still alive
         assertThat(db.column("SELECT DISTINCT node FROM build_results WHERE batch_id > '" + dead.get(0) + "'"))
                 .containsOnly("worker-2");

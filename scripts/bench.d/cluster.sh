@@ -10,7 +10,7 @@ pg_sql() {
     -U "${NIGHTSHIFT_TEST_PG_USER:-nightshift}" -d "$1" -At -F $'\t' -c "$2" 2>>"$work/workers/psql.log"
 }
 
-# One sample: six projects whose agents sleep 3 s, built by WORKERS workers (3 builds at once
+# One sample: six projects whose agents sleep 10 s, built by WORKERS workers (3 builds at once
 # each) for one `run` on a fresh database; prints the build phase's wall time in seconds.
 workers_sample() {
   local count=$1 sample=$2 db="bench_$$_$1_$2" dir="$work/workers/$1-$2" p w pids=() wall
@@ -18,7 +18,7 @@ workers_sample() {
   local database="database: {url: \"$url\", user: ${NIGHTSHIFT_TEST_PG_USER:-nightshift}, password-env: NIGHTSHIFT_TEST_PG_PASSWORD}"
   pg_sql postgres "CREATE DATABASE $db" > /dev/null || return 1
   mkdir -p "$dir/manager"
-  agent_script "$dir/agent.sh" "sleep 3
+  agent_script "$dir/agent.sh" "sleep 10
 $WORKING_AGENT"
   for p in p1 p2 p3 p4 p5 p6; do
     small_origin "$dir/$p.git"

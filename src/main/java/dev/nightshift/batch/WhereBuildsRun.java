@@ -18,14 +18,6 @@ class WhereBuildsRun {
     /** Three missed heartbeats: one late beat (a slow database, a pause of the JVM) is not a gone worker. */
     static final Duration WINDOW = NodeHeartbeat.EVERY.multipliedBy(3);
 
-    /** Where the builds of a batch run. */
-    enum Place {
-        /** On this node, {@code build.parallelism} at once, as on one machine. */
-        HERE,
-        /** Sent to the cluster's workers; each takes up to its own {@code build.parallelism} at once. */
-        WORKERS
-    }
-
     private final NightshiftSettings settings;
     private final NodeRepository nodes;
     private final Clock clock;
@@ -36,11 +28,7 @@ class WhereBuildsRun {
         this.clock = clock;
     }
 
-    Place place() {
-        return liveWorkers().isEmpty() ? Place.HERE : Place.WORKERS;
-    }
-
-    /** The workers heard from within {@link #WINDOW}; none on one machine. */
+    /** The workers heard from within {@link #WINDOW}: the batch's builds go to them; none, and they run here. */
     List<String> liveWorkers() {
         if (!settings.database().shared()) {
             return List.of();

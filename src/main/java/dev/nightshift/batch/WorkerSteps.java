@@ -30,16 +30,28 @@ class WorkerSteps {
     static final String STEP = "buildProject";
     /** How often an idle worker looks for a request: a build takes minutes, a second's wait is nothing. */
     static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    /** Well inside the 10 seconds a service manager gives before it kills. */
+    static final Duration WAIT_FOR_BUILDS = Duration.ofSeconds(6);
 
     /**
      * One request per look, and a look only while a build slot is free: the executor blocks the
      * next look until one is, so a worker never holds a request it cannot start.
      */
     @Bean(name = PollerMetadata.DEFAULT_POLLER)
-    PollerMetadata buildRequestPoller(NightshiftSettings settings) {
+    PollerMetadata buildRequestPoller(SimpleAsyncTaskExecutor workerBuildSlots) {
+        return Pollers.fixedDelay(LOOK_EVERY).maxMessagesPerPoll(1).taskExecutor(workerBuildSlots).getObject();
+    }
+
+    /**
+     * The worker's build slots. Closing it waits, up to {@link #WAIT_FOR_BUILDS}, for the builds
+     * running in it: a worker told to stop lets them record their end before the database closes.
+     */
+    @Bean
+    SimpleAsyncTaskExecutor workerBuildSlots(NightshiftSettings settings) {
         SimpleAsyncTaskExecutor slots = new SimpleAsyncTaskExecutor("worker-build-");
         slots.setConcurrencyLimit(settings.build().parallelism());
-        return Pollers.fixedDelay(LOOK_EVERY).maxMessagesPerPoll(1).taskExecutor(slots).getObject();
+        slots.setTaskTerminationTimeout(WAIT_FOR_BUILDS.toMillis());
+        return slots;
     }
 
     @Bean(name = STEP)

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -64,6 +65,8 @@ class WorkerCommand implements Callable<Integer> {
             context.getBean(IntegrationFlowContext.class).getRegistry().values().forEach(flow -> flow.stop());
             int killed = context.getBean(RunningProcesses.class).stopAll();
             log.warn("stopping: {} process(es) of running builds ended", killed);
+            // The builds whose processes just ended record that they stopped before the database closes.
+            context.getBean("workerBuildSlots", SimpleAsyncTaskExecutor.class).close();
             context.close();
         }
         stopped.countDown();

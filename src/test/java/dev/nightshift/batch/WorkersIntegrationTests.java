@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.nightshift.exec.ProcessTree;
+import dev.nightshift.testing.Captured;
 import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.ClusterRows;
 import dev.nightshift.testing.TestHome;
@@ -78,6 +79,14 @@ class WorkersIntegrationTests {
         String note = db.column("SELECT note FROM batches b WHERE EXISTS (SELECT 1 FROM build_results r"
                 + " WHERE r.batch_id = b.id AND r.outcome = 'PR_OPENED')").get(0);
         assertThat(note).contains("Builds sent to the cluster's workers").contains("p1 on worker-");
+        String batch = db.column("SELECT batch_id FROM build_results WHERE outcome = 'PR_OPENED'").get(0);
+        TestHome daemon = homes.get(db.column("SELECT node FROM batches WHERE id = '" + batch + "'").get(0));
+        assertThat(Files.readString(daemon.home().batchReports(batch).resolve("report.txt"), StandardCharsets.UTF_8))
+                .contains("p1 on worker-").contains("p6 on worker-");
+        // status lists the workers beside the daemons, each with the latest build it carried out
+        Captured status = Captured.run(queue, "status");
+        assertThat(status.out()).containsPattern("worker-1 +worker .*built p\\d in " + batch)
+                .containsPattern("worker-2 +worker .*built p\\d in " + batch).containsPattern("node-[ab] +daemon");
 
         // the batch's node moved the specs in its queue; the workers have none
         assertThat(specs(queue.root().resolve("wip-specs"))).hasSize(6).allMatch(spec -> spec.contains("/active/"));
@@ -102,24 +111,40 @@ class WorkersIntegrationTests {
     }
 
     @Test
-    void aWorkerAndTheDaemonHoldingTheBatchKilledMidAgentLoseNoSpecAndOpenNoSecondPullRequest() throws Exception {
+    void aWorkerKilledMidAgentAndThenTheDaemonHoldingTheBatchLoseNoSpecAndBuildNothingTwice() throws Exception {
         TestHome queue = startCluster(6);
         List<String> specsBefore = specs(queue.root().resolve("wip-specs"));
         Path killedAgent = homes.get("worker-1").root().resolve("agents/agent.sh");
 
-        // worker-1's agent is at work: kill -9 worker-1, and the daemon whose batch sent it the build
+        // worker-1's agent is at work: kill -9 worker-1
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> !processesRunning(killedAgent).isEmpty()
-                && !db.rows("SELECT id, node FROM batches WHERE status = 'RUNNING'").isEmpty());
-        List<String> dead = db.rows("SELECT id, node FROM batches WHERE status = 'RUNNING'").get(0);
+                && !db.column("SELECT id FROM batches WHERE status = 'RUNNING'").isEmpty());
+        String first = db.column("SELECT id FROM batches WHERE status = 'RUNNING'").get(0);
         processes.get("worker-1").destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        processes.get(dead.get(1)).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        // the killed worker's agent died with it: nothing of its builds is left running
-        String workerMark = ProcessTree.batchPrefix(homes.get("worker-1").root(), dead.get(0));
+        // its agent died with it: nothing of its builds is left running
+        String workerMark = ProcessTree.batchPrefix(homes.get("worker-1").root(), first);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
                 processesRunning(killedAgent).isEmpty() && processesMarked(workerMark).isEmpty());
 
-        // the other daemon's next batch recovers the dead one, and every project ends with its pull request
+        // the batch gives its builds up at the build phase's deadline, naming the worker, not blaming the spec
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
+                !db.column("SELECT status FROM batches WHERE id = '" + first + "'").equals(List.of("RUNNING")));
+        List<List<String>> givenUp = db.rows("SELECT project, outcome, node, detail FROM build_results WHERE batch_id = '"
+                + first + "' AND node = 'worker-1'");
+        assertThat(givenUp).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get(1)).isEqualTo("FAILED");
+            assertThat(row.get(3)).contains("worker worker-1").contains("not the spec's failure");
+        });
+
+        // the next batch sends them to worker-2: kill -9 the daemon holding it while worker-2's agent works
+        Path survivingAgent = homes.get("worker-2").root().resolve("agents/agent.sh");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> !processesRunning(survivingAgent).isEmpty()
+                && !db.column("SELECT id FROM batches WHERE status = 'RUNNING' AND id > '" + first + "'").isEmpty());
+        List<String> dead = db.rows("SELECT id, node FROM batches WHERE status = 'RUNNING'").get(0);
+        processes.get(dead.get(1)).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        // the other daemon's next batch recovers the dead one; every spec ends with its branch and pull request
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
                 db.column("SELECT status FROM batches WHERE id = '" + dead.get(0) + "'").equals(List.of("CRASHED"))
                         && db.column("SELECT COUNT(DISTINCT project) FROM pull_requests").equals(List.of("6"))
@@ -129,10 +154,8 @@ class WorkersIntegrationTests {
             process.destroy();
         }
 
-        // no spec lost or duplicated, none left behind in next/; no pull request opened twice
-        List<String> specsAfter = specs(queue.root().resolve("wip-specs"));
-        assertThat(specsAfter).hasSameSizeAs(specsBefore).doesNotHaveDuplicates()
-                .allMatch(spec -> spec.contains("/active/"), "every spec has its branch and pull request");
+        // no spec lost or duplicated; no pull request opened twice
+        assertThat(specs(queue.root().resolve("wip-specs"))).hasSameSizeAs(specsBefore).doesNotHaveDuplicates();
         assertThat(db.rows("SELECT project, spec, COUNT(*) FROM pull_requests GROUP BY project, spec HAVING COUNT(*) > 1"))
                 .isEmpty();
         assertThat(db.column("SELECT COUNT(*) FROM pull_requests")).containsExactly("6");
@@ -140,8 +163,8 @@ class WorkersIntegrationTests {
         assertThat(db.rows("""
                 SELECT project, COUNT(*) FROM build_results WHERE outcome IN ('PR_OPENED', 'PR_UPDATED')
                 GROUP BY project HAVING COUNT(*) > 1""")).isEmpty();
-        // what was built after the kill was built by the worker still alive
-        assertThat(db.column("SELECT DISTINCT node FROM build_results WHERE batch_id > '" + dead.get(0) + "'"))
+        // after the worker's kill, only the worker still alive built
+        assertThat(db.column("SELECT DISTINCT node FROM build_results WHERE batch_id > '" + first + "'"))
                 .containsOnly("worker-2");
         assertThat(fires()).doesNotHaveDuplicates();
     }
@@ -181,6 +204,8 @@ class WorkersIntegrationTests {
         }
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
                 db.column("SELECT name FROM nodes WHERE role = 'worker'").containsAll(WORKERS));
+        homes.put("node-a", a);
+        homes.put("node-b", b);
         processes.put("node-a", ChildNightshift.start(a, dir.resolve("node-a.log"), "daemon"));
         processes.put("node-b", ChildNightshift.start(b, dir.resolve("node-b.log"), "daemon"));
         return a;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * owner's queue comes back with its result, for {@link QueueUpdates} to apply.
  */
 @Component
-public class ProjectBuild {
+class ProjectBuild {
 
     static final String STOPPED_DETAIL = "nightshift was told to stop; the work was kept on the local branch";
 

@@ -82,6 +82,17 @@ class QueueUpdatesTests {
     }
 
     @Test
+    void aFollowUpWhoseNameClimbsOutOfNextIsFiledInNextUnderASafeName() {
+        queue.apply(order, List.of(new QueueChange.FileFollowUp("../../../nightshift", "# Settings\n"),
+                new QueueChange.FileFollowUp("../blocked/0001-feature.why", "# Why\n")), false);
+
+        assertThat(home.exists("nightshift.yml.md")).isFalse();
+        assertThat(home.read("wip-specs/shop/next/nightshift.md")).isEqualTo("# Settings\n");
+        assertThat(home.exists("wip-specs/shop/blocked")).isFalse();
+        assertThat(home.read("wip-specs/shop/next/blocked-0001-feature.md")).isEqualTo("# Why\n");
+    }
+
+    @Test
     void aSpecTheOwnerMovedMeanwhileStaysWhereTheOwnerPutIt() throws Exception {
         Files.createDirectories(home.root().resolve("wip-specs/shop/done"));
         Files.move(home.root().resolve("wip-specs/shop/next/0001-feature.md"),

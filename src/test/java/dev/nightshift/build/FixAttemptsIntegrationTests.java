@@ -66,6 +66,26 @@ class FixAttemptsIntegrationTests {
     }
 
     @Test
+    void anAgentThatRewritesItsSpecToDropTheVerifyCommandIsStillJudgedByThePlannedOne() {
+        // Unconfined, the agent can reach the home: it rewrites its own spec without the verify that fails.
+        try (RealSteps steps = RealSteps.start(dir, """
+                cat > /dev/null
+                printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
+                spec="$(cd "$(dirname "$0")/.." && pwd)/wip-specs/shop/next/0001-feature.md"
+                printf '# Feature\\n' > "$spec"
+                """, "", "---\nverify: bash -c 'echo never passes; exit 7'\n---\n# Feature\n")) {
+            BuildContext build = steps.build(steps.order());
+
+            StepResult result = steps.through(build, UP_TO);
+
+            assertThat(steps.home.read("wip-specs/shop/next/0001-feature.md")).isEqualTo("# Feature\n");
+            assertThat(result.outcome()).isEqualTo(BuildOutcome.TESTS_FAILED);
+            assertThat(result.detail()).startsWith("the verify command exited with 7");
+            assertThat(steps.home.originHasBranch(BRANCH)).isFalse();
+        }
+    }
+
+    @Test
     void aChangeToAProtectedPathIsHeldForAHumanAndTheSpecAskedToGoToBlocked() {
         try (RealSteps steps = RealSteps.start(dir, """
                 cat > /dev/null

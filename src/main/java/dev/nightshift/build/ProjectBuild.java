@@ -53,6 +53,11 @@ class ProjectBuild {
         return new OrderResult(result, build.changes());
     }
 
+    /** The steps, in the order they run. */
+    List<BuildStep> steps() {
+        return steps;
+    }
+
     /** The steps in order, until one stops the build. */
     private StepResult carryOut(BuildContext build) {
         try {

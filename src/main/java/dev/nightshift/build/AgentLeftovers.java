@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * is then emptied (its links removed as links), so the next run starts without them.
  */
 @Component
-public class AgentLeftovers {
+class AgentLeftovers {
 
     static final String FOLDER = ".nightshift";
     private static final long MAX_NOTE_BYTES = 64 * 1024;

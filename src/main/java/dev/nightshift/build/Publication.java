@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * or added to. Nothing here runs unless the gate passed.
  */
 @Component
-public class Publication {
+class Publication {
 
     /** What the batch adds, for the pull request's body and comment. */
     public record Work(SpecTask task, GateResult gate, String note, List<String> followUps) {

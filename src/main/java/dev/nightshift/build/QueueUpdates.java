@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * elsewhere meanwhile is left where the owner put it.
  */
 @Component
-public class QueueUpdates {
+class QueueUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(QueueUpdates.class);
 

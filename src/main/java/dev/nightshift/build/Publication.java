@@ -58,6 +58,10 @@ public class Publication {
                 PullRequestText.body(spec, work.task(), work.gate(), run.batchId()),
                 PullRequestText.comment(work.task(), work.gate(), work.note(), commits, work.followUps(), run.batchId()));
         ticker.tick(spec, work.task(), false);
+        if (spec.tasks().stream().allMatch(t -> t.done() || t.index() == work.task().index())) {
+            // The last task passed the gate: a draft (pr.draft) is ready for the owner's review now.
+            hosts.forKind(project.settings().pr().host()).markReady(hostProject, published.pullRequest());
+        }
         if (spec.folder() == SpecFolder.NEXT) {
             mover.move(spec, SpecFolder.ACTIVE, "work started on " + spec.branch(), run.batchId(), false);
         }

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code nightshift prs}: the pull requests nightshift opened, with their state: every open one,
  * then the most recently merged or closed. Reads the database without the Spring context.
  */
-@Command(name = "prs", mixinStandardHelpOptions = true,
+@Command(name = "prs", mixinStandardHelpOptions = true, subcommands = {PrsShowCommand.class},
         description = "List the pull requests nightshift opened, with their state: the open ones, then the "
                 + "latest merged or closed.")
 class PrsCommand implements Callable<Integer> {

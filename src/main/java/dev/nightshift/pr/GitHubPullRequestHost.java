@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +73,11 @@ public class GitHubPullRequestHost implements PullRequestHost {
     @Override
     public HostPullRequest open(HostProject project, String branch, String title, String body) {
         PrSettings pr = project.settings().pr();
-        Map<String, Object> request = Map.of("title", title, "head", branch, "base", project.settings().base(),
-                "body", body, "draft", pr.draft());
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("title", title, "head", branch,
+                "base", project.settings().base(), "body", body));
+        if (pr.draft()) {
+            request.put("draft", true);
+        }
         HostPullRequest opened = api.retrying("create a pull request for " + branch, attempt -> {
             if (attempt > 1) {
                 // The previous POST may have created it before the answer was lost.
@@ -144,7 +148,8 @@ public class GitHubPullRequestHost implements PullRequestHost {
             return false;
         }
         for (JsonNode comment : recent.body()) {
-            if (text.strip().equals(comment.path("body").asString("").strip())) {
+            // Compared without the mark: a comment posted before comments were marked counts too.
+            if (NightshiftMark.unmarked(text).equals(NightshiftMark.unmarked(comment.path("body").asString("")))) {
                 return true;
             }
         }

@@ -16,6 +16,12 @@ public final class NightshiftMark {
         return isOurs(body) ? body : body.stripTrailing() + "\n\n" + MARK + "\n";
     }
 
+    /** The text without the mark, stripped. */
+    static String unmarked(String body) {
+        String text = body.strip();
+        return isOurs(text) ? text.substring(0, text.length() - MARK.length()).strip() : text;
+    }
+
     public static boolean isOurs(String body) {
         return body != null && body.strip().endsWith(MARK);
     }

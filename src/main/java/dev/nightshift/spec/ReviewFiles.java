@@ -74,7 +74,8 @@ public final class ReviewFiles {
                 free.append(line).append('\n');
             }
         }
-        String rest = free.toString().strip();
+        // The lines taken out as points leave gaps: one blank line between paragraphs is kept.
+        String rest = free.toString().strip().replaceAll("\\n{3,}", "\n\n");
         if (!rest.isEmpty()) {
             points.add(new Point(null, null, rest));
         }

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * nightshift's answer to the owner's review, once the work that addressed it passed the gate and
- * was pushed: each point the agent answered is marked addressed, each other one counts an
- * attempt, and the host gets one summary (and on GitHub a reply in each answered line comment's
- * thread). The agent's answers are its words for the owner: masked for secrets, posted as text.
+ * was pushed with the summary as the batch's one comment: each point the agent answered is marked
+ * addressed, each other one counts an attempt, and the host answers in its way (on GitHub a reply
+ * in each answered line comment's thread). The agent's answers are its words for the owner:
+ * masked for secrets, posted as text.
  */
 @Component
 public class ReviewAnswering {
@@ -37,29 +38,35 @@ public class ReviewAnswering {
     }
 
     /**
+     * The points paired with the agent's answers.
+     *
      * @param points  the points the agent was given, in the prompt's order (point 1 first)
      * @param answers the agent's answers by point number
-     * @return the answers as recorded
      */
-    public List<ReviewAnswer> answer(String batchId, PullRequestHost host, HostProject project, PullRequest pr,
-                                     List<ReviewPoint> points, Map<Integer, String> answers) {
-        List<ReviewAnswer> recorded = new ArrayList<>();
+    public List<ReviewAnswer> pair(List<ReviewPoint> points, Map<Integer, String> answers) {
+        List<ReviewAnswer> paired = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            ReviewPoint point = points.get(i);
             String said = answers.get(i + 1);
-            ReviewAnswer answer = new ReviewAnswer(point, said == null ? null : masker.mask(said.strip()));
+            paired.add(new ReviewAnswer(points.get(i), said == null ? null : masker.mask(said.strip())));
+        }
+        return List.copyOf(paired);
+    }
+
+    /** Records what came of each point and lets the host answer, after the summary was posted. */
+    public void record(String batchId, PullRequestHost host, HostProject project, PullRequest pr,
+                       List<ReviewAnswer> recorded, String summary) {
+        for (ReviewAnswer answer : recorded) {
+            ReviewPoint point = answer.point();
             if (answer.addressed()) {
                 reviews.answered(pr.id(), point.kind().name(), point.id(), answer.answer(), batchId);
             } else {
                 reviews.attempted(pr.id(), point.kind().name(), point.id());
             }
-            recorded.add(answer);
         }
         boolean finished = reviews.open(pr.id()).stream().allMatch(r -> r.attempts() >= settings.build().maxAttempts());
-        host.answerReview(project, pr, recorded, summary(batchId, recorded), finished);
+        host.answerReview(project, pr, recorded, summary, finished);
         log.info("{} PR #{}: {} of {} review point(s) answered", pr.project(), pr.number(),
                 recorded.stream().filter(ReviewAnswer::addressed).count(), recorded.size());
-        return recorded;
     }
 
     /** One comment: each point, where it was, and what the agent did, or that it stays open. */

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "prs", mixinStandardHelpOptions = true, subcommands = {PrsShowCommand.class},
         description = "List the pull requests nightshift opened, with their state: the open ones, then the "
-                + "latest merged or closed.")
+                + "latest merged or closed. `prs show SPEC` shows one: body, commits, diff against base.")
 class PrsCommand implements Callable<Integer> {
 
     static final int FINISHED_SHOWN = 20;

@@ -173,7 +173,6 @@ public class GitHubPullRequestHost implements PullRequestHost {
     public void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers, String summary,
                              boolean finished) {
         PrSettings settings = project.settings().pr();
-        comment(project, pr, summary);
         for (ReviewAnswer answer : answers) {
             if (answer.addressed() && answer.point().kind() == ReviewPoint.Kind.LINE) {
                 check(api.send(settings.api(), "POST", repo(settings) + "/pulls/" + pr.number() + "/comments/"

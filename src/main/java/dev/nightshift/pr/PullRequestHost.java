@@ -36,8 +36,9 @@ public interface PullRequestHost {
     ReviewRead readReview(HostProject project, PullRequest pr, Set<String> alreadyRead);
 
     /**
-     * nightshift's answer to the owner's review: the summary, and where the host has threads a
-     * reply in each answered line comment's thread.
+     * nightshift's answer to the owner's review, after the batch's comment (the summary) was
+     * posted: where the host has threads, a reply in each answered line comment's thread; where
+     * the review is a file, the summary goes with it once nothing of it is open.
      *
      * @param finished no point of the review is still open: a review file can be put away
      */

@@ -14,7 +14,7 @@ prompt="${NIGHTSHIFT_PROMPT_FILE:?nightshift gives every agent run its prompt as
 cat > /dev/null   # the generic kind also gets the prompt on standard input; it is read from the file
 
 # A run that answers the owner's review: the demo agent cannot understand the points, so it writes
-# each one as a comment into the file it names (REVIEW-NOTES.md for a point on no file) and says so
+# each one as a comment into the file it names (review-points.md for a point on no file) and says so
 # in .nightshift/answers.md, one "## <number>" section per point, as the prompt asks.
 if grep -q "^# The one job now: answer the owner's review" "$prompt"; then
   mkdir -p .nightshift
@@ -26,7 +26,7 @@ if grep -q "^# The one job now: answer the owner's review" "$prompt"; then
       where="${BASH_REMATCH[2]}"
     elif [[ -n "$n" && "$line" == '> '* ]]; then
       text="${line#'> '}"
-      target="REVIEW-NOTES.md"
+      target="review-points.md"
       if [[ "$where" == *:* && -f "${where%%:*}" ]]; then target="${where%%:*}"; fi
       printf '# review: %s\n' "$text" >> "$target"
       printf '## %s\nDemo agent (not an AI): wrote "# review: %s" into %s; a real agent makes the change.\n\n' \

@@ -39,7 +39,7 @@ class ModularityTests {
     void infrastructureNeverDependsOnPhasesOrTheirCallers() {
         noClasses().that().resideInAnyPackage("dev.nightshift.exec..", "dev.nightshift.git..", "dev.nightshift.store..",
                         "dev.nightshift.spec..", "dev.nightshift.config..", "dev.nightshift.secret..", "dev.nightshift.io..",
-                        "dev.nightshift.testcount..", "dev.nightshift.phase..")
+                        "dev.nightshift.testcount..", "dev.nightshift.phase..", "dev.nightshift.order..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.nightshift.supervisor..", "dev.nightshift.build..",
                         "dev.nightshift.maintenance..", "dev.nightshift.integration..", "dev.nightshift.report..",
                         "dev.nightshift.batch..", "dev.nightshift.cli..", "dev.nightshift.schedule..")

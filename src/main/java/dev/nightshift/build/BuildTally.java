@@ -3,7 +3,7 @@ package dev.nightshift.build;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Records.BuildResult;
-import dev.nightshift.store.Records.PlanEntry;
+import dev.nightshift.order.WorkOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.List;
 final class BuildTally {
 
     final BatchRun run;
-    final PlanEntry entry;
+    final WorkOrder order;
     final List<String> followUps = new ArrayList<>();
     private final Clock clock;
     private final Instant started;
@@ -24,9 +24,9 @@ final class BuildTally {
     GateResult lastGate;
     String note;
 
-    BuildTally(BatchRun run, PlanEntry entry, Clock clock) {
+    BuildTally(BatchRun run, WorkOrder order, Clock clock) {
         this.run = run;
-        this.entry = entry;
+        this.order = order;
         this.clock = clock;
         this.started = clock.instant();
     }
@@ -43,7 +43,7 @@ final class BuildTally {
     }
 
     BuildResult result(BuildOutcome outcome, String detail, PullRequestReuse.Published published) {
-        return new BuildResult(run.batchId(), entry.project(), entry.spec(), entry.task(), outcome, detail,
+        return new BuildResult(run.batchId(), order.project(), order.spec().name(), order.task().text(), outcome, detail,
                 lastGate != null && !lastGate.passed() ? lastGate.tail() : null,
                 published != null ? published.prId() : null, published != null ? published.action() : null,
                 agentMillis, cost, lastGate != null ? lastGate.testsRun() : null,

@@ -1,8 +1,5 @@
 package dev.nightshift.build;
 
-import dev.nightshift.spec.Spec;
-import dev.nightshift.spec.SpecFolder;
-import dev.nightshift.spec.SpecMover;
 import dev.nightshift.store.BuildOutcome;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,46 +14,48 @@ import org.springframework.stereotype.Component;
  * held branch that is never pushed, and the settings files are put back as they were.
  */
 @Component
-public class ChangedHome {
+class ChangedHome {
 
     private static final Logger log = LoggerFactory.getLogger(ChangedHome.class);
 
     private final HomeFingerprint fingerprint;
     private final ChangeGuards guards;
-    private final SpecMover mover;
 
-    public ChangedHome(HomeFingerprint fingerprint, ChangeGuards guards, SpecMover mover) {
+    ChangedHome(HomeFingerprint fingerprint, ChangeGuards guards) {
         this.fingerprint = fingerprint;
         this.guards = guards;
-        this.mover = mover;
     }
 
     /** Taken before anything of the agent's runs. */
-    public HomeFingerprint.Print before(Path clone, Path gitLog) {
+    HomeFingerprint.Print before(Path clone, Path gitLog) {
         return fingerprint.take(clone, gitLog);
     }
 
     /**
+     * Holds the work when anything changed since {@code before}: the build asks for the spec to go
+     * to blocked/ and stops, the outcome journalled.
+     *
      * @param candidate the commit judged so far, or {@code null} before there is one
-     * @return the build's detail when the work was held
+     * @return the step's stop when the work was held
      */
-    public Optional<String> holdIfChanged(HomeFingerprint.Print before, Path clone, Spec spec, String base,
-                                          String batchId, String candidate, Path gitLog) {
-        List<String> changed = fingerprint.changed(before, fingerprint.take(clone, gitLog));
+    Optional<StepResult> holdIfChanged(BuildContext build, HomeFingerprint.Print before, String candidate) {
+        List<String> changed = fingerprint.changed(before, fingerprint.take(build.clone, build.gitLog));
         if (changed.isEmpty()) {
             return Optional.empty();
         }
+        String batchId = build.batchId();
         String what = BuildOutcome.HOME_CHANGED + ": " + String.join(", ", changed);
-        log.warn("{}/{}: {}; the work is held", spec.project(), spec.name(), what);
+        log.warn("{}/{}: {}; the work is held", build.project(), build.spec.name(), what);
         String kept = candidate == null ? "" : " The agent's change is on the local branch `"
-                + guards.hold(clone, spec, candidate, base, batchId, gitLog) + "` of nightshift's clone, never pushed.";
+                + guards.hold(build.clone, build.spec, candidate, build.order.settings().base(), batchId, build.gitLog)
+                + "` of nightshift's clone, never pushed.";
         List<String> restored = fingerprint.putBack(before, batchId);
         String why = what + ". Nothing was pushed." + kept
                 + (restored.isEmpty() ? "" : " Put back as they were before the run: " + String.join(", ", restored)
                         + " (what they held instead is kept in reports/" + batchId + "/changed-settings/).")
                 + "\n\nCheck these for what the agent (or its tests) did and put them right, then move the spec back"
                 + " to next/.";
-        mover.move(spec, SpecFolder.BLOCKED, why, batchId, false);
-        return Optional.of(what);
+        build.block(why);
+        return Optional.of(StepResult.journalled(BuildOutcome.GUARD_HELD, what));
     }
 }

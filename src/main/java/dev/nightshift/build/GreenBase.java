@@ -2,7 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.build.BaseTestFloor.BaseRun;
 import dev.nightshift.exec.Sandbox;
-import dev.nightshift.spec.ProjectQueue;
+import dev.nightshift.config.ProjectSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -33,13 +33,13 @@ public class GreenBase {
     }
 
     /** Why the agent may not work on the project now, or empty when base is green (or cannot be told). */
-    public Optional<String> problem(String batchId, ProjectQueue project, Path clone, Path logs) {
+    public Optional<String> problem(String batchId, String project, ProjectSettings settings, Path clone, Path logs) {
         // Without its sandbox no test command runs at all: that, not base, is what the owner must fix.
         if (sandbox.problem().isPresent()) {
             return sandbox.problem();
         }
-        return floor.onBase(batchId, project.name(), project.settings(), clone, logs)
-                .flatMap(run -> judge(project.name(), project.settings().base(), run));
+        return floor.onBase(batchId, project, settings, clone, logs)
+                .flatMap(run -> judge(project, settings.base(), run));
     }
 
     /** The decision on base's run; the reason names the setting to fix. */

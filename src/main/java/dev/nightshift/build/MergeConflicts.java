@@ -8,7 +8,6 @@ import dev.nightshift.git.CandidateCommits;
 import dev.nightshift.git.Git;
 import dev.nightshift.git.Worktrees;
 import dev.nightshift.io.WorkingCopyFiles;
-import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -82,11 +81,10 @@ public class MergeConflicts {
      * is offered to the agent in a fresh working copy left mid-merge; the merge commit is then
      * made by nightshift from that copy's files, never from the agent's own commit.
      */
-    public Result bringUpToDate(String batchId, ProjectQueue project, Spec spec, Path clone, Path workingCopy,
+    public Result bringUpToDate(String batchId, String project, String base, Spec spec, Path clone, Path workingCopy,
                                 Path logs, Path gitLog) {
         Duration agentTime = Duration.ZERO;
         BigDecimal cost = null;
-        String base = project.settings().base();
         // at most one conflict per ref merged (the remote branch, then base)
         for (int round = 1; round <= 2; round++) {
             BranchWork.Merge merge = branches.mergeLatest(clone, spec.branch(), base, gitLog);
@@ -103,10 +101,10 @@ public class MergeConflicts {
             // nightshift's own merge in a copy no agent has touched yet: it stops on the conflict, for the agent
             git.run(workingCopy, gitLog, "merge", "--no-edit", "--no-ff", merge.ref());
             log.info("merging {} into {} conflicts in {}; offering it to the agent", ref, spec.branch(), merge.conflicts());
-            Path agentLog = logs.resolve("agent-" + project.name() + "-merge-" + round + ".log");
-            AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project.name(), spec.name(),
+            Path agentLog = logs.resolve("agent-" + project + "-merge-" + round + ".log");
+            AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(batchId, project, spec.name(),
                     "finish the merge of " + ref, "merge", round, workingCopy,
-                    prompts.renderMerge(new PromptRenderer.MergeFacts(project.name(), spec.name(), spec.title(),
+                    prompts.renderMerge(new PromptRenderer.MergeFacts(project, spec.name(), spec.title(),
                             spec.body(), ref, merge.conflicts(), branches.recentLog(clone, spec.branch(), gitLog))),
                     agentLog, settings.timeouts().agent()));
             agentTime = agentTime.plus(agent.elapsed());

@@ -2,6 +2,9 @@ package dev.nightshift.build;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.exec.ProcessDeadline;
+import dev.nightshift.order.OrderResult;
+import dev.nightshift.order.WorkOrder;
+import dev.nightshift.order.WorkOrderJson;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.LogFiles;
 import dev.nightshift.store.BuildOutcome;
@@ -11,6 +14,8 @@ import dev.nightshift.store.Records.BuildResult;
 import dev.nightshift.store.Records.PlanEntry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,8 +26,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker of one build partition: one project's planned spec. It always records a result and
- * never throws, so one project's failure cannot touch the others.
+ * The worker of one build partition: one project's work order carried out, its result recorded,
+ * then what it asks of the owner's queue applied ({@link QueueUpdates}). It always records a result
+ * and never throws, so one project's failure cannot touch the others.
  */
 @Component
 public class ProjectBuildTasklet implements Tasklet {
@@ -33,17 +39,17 @@ public class ProjectBuildTasklet implements Tasklet {
     private final PlanRepository plans;
     private final BuildRepository builds;
     private final ProjectBuild build;
-    private final RetryBudget retryBudget;
+    private final QueueUpdates queue;
     private final ProcessDeadline phaseEnd;
     private final Clock clock;
 
     public ProjectBuildTasklet(Home home, PlanRepository plans, BuildRepository builds, ProjectBuild build,
-                               RetryBudget retryBudget, ProcessDeadline phaseEnd, Clock clock) {
+                               QueueUpdates queue, ProcessDeadline phaseEnd, Clock clock) {
         this.home = home;
         this.plans = plans;
         this.builds = builds;
         this.build = build;
-        this.retryBudget = retryBudget;
+        this.queue = queue;
         this.phaseEnd = phaseEnd;
         this.clock = clock;
     }
@@ -55,6 +61,7 @@ public class ProjectBuildTasklet implements Tasklet {
         MDC.put(LogFiles.KEY, home.batchLogs(run.batchId()).resolve("build-" + project + ".log").toString());
         Instant started = clock.instant();
         PlanEntry entry = plans.entry(run.batchId(), project).orElseThrow();
+        Optional<WorkOrder> order = plans.order(run.batchId(), project).map(WorkOrderJson::read);
         if (phaseEnd.remaining().isNegative() || phaseEnd.remaining().isZero()) {
             // Its turn came after the phase's end: not started, and first in line next time.
             log.info("{} waited: the build phase ended before its turn", project);
@@ -65,23 +72,30 @@ public class ProjectBuildTasklet implements Tasklet {
                     null, null, started, clock.instant()));
             return RepeatStatus.FINISHED;
         }
-        BuildResult result;
+        OrderResult result;
         try {
-            result = build.build(run, entry);
+            result = order.map(o -> build.build(run, o)).orElseGet(() -> failed(run, entry, started,
+                    "no work order was stored for the planned spec"));
         } catch (RuntimeException e) {
             log.error("the build of {} failed", project, e);
-            result = new BuildResult(run.batchId(), project, entry.spec(), entry.task(), BuildOutcome.FAILED,
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), null, null, null, null, null, null, null,
-                    null, started, clock.instant());
+            result = failed(run, entry, started, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             MDC.remove(LogFiles.KEY);
         }
-        builds.save(result);
-        try {
-            retryBudget.afterBuild(result, run.dryRun());
-        } catch (RuntimeException e) {
-            log.error("could not apply the retry budget to {}/{}", project, entry.spec(), e);
+        builds.save(result.result());
+        if (order.isPresent()) {
+            try {
+                queue.apply(order.get(), result.changes(), run.dryRun());
+            } catch (RuntimeException e) {
+                log.error("could not apply the build's changes to the queue of {}/{}", project, entry.spec(), e);
+            }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private OrderResult failed(BatchRun run, PlanEntry entry, Instant started, String why) {
+        return new OrderResult(new BuildResult(run.batchId(), entry.project(), entry.spec(), entry.task(),
+                BuildOutcome.FAILED, why, null, null, null, null, null, null, null, null, started, clock.instant()),
+                List.of());
     }
 }

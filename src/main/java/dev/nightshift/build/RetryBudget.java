@@ -1,13 +1,7 @@
 package dev.nightshift.build;
 
-import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.spec.FailureStreaks;
-import dev.nightshift.spec.ProjectQueue;
-import dev.nightshift.spec.Spec;
-import dev.nightshift.spec.SpecFolder;
-import dev.nightshift.spec.SpecMover;
-import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.order.WorkOrder;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.Records.BuildResult;
 import java.util.Optional;
@@ -18,51 +12,43 @@ import org.springframework.stereotype.Component;
 /**
  * Has a spec used up its attempts? After {@code build.max-attempts} failed batches in a row it
  * goes to blocked/, with the last failure in its .why.md. A human moving it back starts the count
- * again. The count is {@link FailureStreaks}', the same the supervisor plans with: only the spec's
- * own failures count (a dry run, the budget or nightshift's own trouble neither count nor reset it).
+ * again. The count before this batch is the one the supervisor planned with (its work order's);
+ * only the spec's own failures count (a dry run, the budget or nightshift's own trouble neither
+ * count nor reset it).
  */
 @Component
-public class RetryBudget {
+class RetryBudget {
 
     private static final Logger log = LoggerFactory.getLogger(RetryBudget.class);
 
-    private final Home home;
     private final NightshiftSettings settings;
-    private final FailureStreaks streaks;
-    private final SpecMover mover;
 
-    public RetryBudget(Home home, NightshiftSettings settings, FailureStreaks streaks, SpecMover mover) {
-        this.home = home;
+    RetryBudget(NightshiftSettings settings) {
         this.settings = settings;
-        this.streaks = streaks;
-        this.mover = mover;
     }
 
-    /** Called with a batch's stored result for a spec. */
-    public void afterBuild(BuildResult result, boolean dryRun) {
-        if (dryRun || !result.outcome().countsAgainstSpec()) {
-            return;
-        }
-        Optional<Spec> spec = WorkspaceReader.read(home, result.project()).project(result.project())
-                .flatMap((ProjectQueue p) -> p.find(result.spec()))
-                .filter(s -> s.folder() == SpecFolder.NEXT || s.folder() == SpecFolder.ACTIVE);
-        if (spec.isEmpty()) {
-            return;
+    /**
+     * Why the spec goes to blocked/ after this build, or empty when it has attempts left.
+     *
+     * @param blocked whether the build already sends it there for another reason
+     */
+    Optional<String> exhausted(WorkOrder order, BuildResult result, boolean dryRun, boolean blocked) {
+        if (dryRun || blocked || !result.outcome().countsAgainstSpec()) {
+            return Optional.empty();
         }
         int max = settings.build().maxAttempts();
-        int inARow = streaks.of(spec.get(), max).size();
+        int inARow = order.failuresInARow() + 1;
         if (inARow < max) {
-            return;
+            return Optional.empty();
         }
-        String why = "It failed " + inARow + (inARow == 1 ? " batch" : " batches") + " in a row (build.max-attempts is "
+        log.warn("{}/{} failed {} batches in a row; moving it to blocked/", result.project(), result.spec(), inARow);
+        return Optional.of("It failed " + inARow + (inARow == 1 ? " batch" : " batches") + " in a row (build.max-attempts is "
                 + max + ").\n\n"
                 + "The last failure, in batch " + result.batchId() + ": **" + result.outcome().label() + "**"
                 + (result.detail() != null ? ": " + result.detail() : "") + "\n"
                 + (result.testTail() != null && !result.testTail().isBlank()
                 ? "\n```\n" + result.testTail().strip() + "\n```\n" : "")
-                + "\n" + whereTheFixBelongs(result.outcome()) + "\n";
-        log.warn("{}/{} failed {} batches in a row; moving it to blocked/", result.project(), result.spec(), inARow);
-        mover.move(spec.get(), SpecFolder.BLOCKED, why, result.batchId(), false);
+                + "\n" + whereTheFixBelongs(result.outcome()) + "\n");
     }
 
     /** Where the owner's fix belongs, by how the spec last failed. */

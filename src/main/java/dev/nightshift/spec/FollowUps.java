@@ -49,20 +49,46 @@ public class FollowUps {
     public record Draft(String fileName, String text) {
     }
 
-    /** Files the drafts read from a run whose gate passed. */
-    public Filed file(List<Draft> drafts, ProjectQueue project) {
+    /** A follow-up to file: its spec name in next/ and its text (masked, with {@code origin: agent}). */
+    public record Filing(String name, String text) {
+    }
+
+    /** What to file of the drafts, and the files left out. */
+    public record Chosen(List<Filing> filings, List<String> dropped) {
+        public List<String> names() {
+            return filings.stream().map(Filing::name).toList();
+        }
+    }
+
+    /** The spec files a project has: their names, and the titles and hashes of those that could be read. */
+    public record Known(Set<String> names, Set<String> titles, Set<String> hashes) {
+
+        public static Known of(ProjectQueue project) {
+            Set<String> names = new HashSet<>();
+            Set<String> titles = new HashSet<>();
+            Set<String> hashes = new HashSet<>();
+            for (Spec spec : project.all()) {
+                names.add(spec.name());
+                titles.add(spec.title());
+                hashes.add(spec.hash());
+            }
+            return new Known(names, titles, hashes);
+        }
+    }
+
+    /**
+     * Which of the drafts of a run whose gate passed are filed, and under which names: names,
+     * titles and texts the project has are never filed again. Reads and writes no file.
+     */
+    public Chosen choose(List<Draft> drafts, String project, Known known) {
         if (drafts.isEmpty()) {
-            return Filed.none();
+            return new Chosen(List.of(), List.of());
         }
-        Set<String> taken = new HashSet<>();
+        Set<String> taken = new HashSet<>(known.names());
         Set<String> titles = new HashSet<>();
-        Set<String> hashes = new HashSet<>();
-        for (Spec spec : project.all()) {
-            taken.add(spec.name());
-            titles.add(titleKey(spec.title()));
-            hashes.add(spec.hash());
-        }
-        List<String> filed = new ArrayList<>();
+        known.titles().stream().filter(java.util.Objects::nonNull).forEach(t -> titles.add(titleKey(t)));
+        Set<String> hashes = new HashSet<>(known.hashes());
+        List<Filing> filed = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Draft draft : drafts) {
             String fileName = draft.fileName();
@@ -71,47 +97,62 @@ public class FollowUps {
                 dropped.add(fileName);
                 continue;
             }
-            String name = unique(safeName(fileName.substring(0, fileName.length() - 3)), taken, project);
-            Path target = project.folder(SpecFolder.NEXT).resolve(name + ".md");
+            String name = unique(safeName(fileName.substring(0, fileName.length() - 3)), taken::contains);
             String spec = withAgentOrigin(masker.mask(text));
             String hash = SpecParser.sha256(spec);
-            String title = title(project, target, spec);
+            String title = title(project, name, spec);
             if (hashes.contains(hash) || hashes.contains(SpecParser.sha256(text.replace("\r\n", "\n")))
                     || title != null && titles.contains(titleKey(title))) {
-                log.info("the agent's follow-up {} is not filed: {} already has a spec {}", fileName, project.name(),
+                log.info("the agent's follow-up {} is not filed: {} already has a spec {}", fileName, project,
                         hashes.contains(hash) ? "with the same text" : "titled \"" + title + "\"");
                 dropped.add(fileName);
                 continue;
-            }
-            if (Files.exists(target)) {
-                dropped.add(fileName);
-                continue;
-            }
-            try {
-                // Whole or not at all: a half-written spec in next/ would be read as the owner's input.
-                AtomicFiles.write(target, spec);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not file the follow-up " + target, e);
             }
             taken.add(name);
             hashes.add(hash);
             if (title != null) {
                 titles.add(titleKey(title));
             }
-            filed.add(name);
-            log.info("filed the agent's follow-up {} as {}/next/{}.md", fileName, project.name(), name);
+            filed.add(new Filing(name, spec));
         }
         if (!dropped.isEmpty()) {
             log.warn("left out {} follow-up file(s) of the agent (at most {} a run, *.md, not empty): {}",
                     dropped.size(), LIMIT, dropped);
         }
-        return new Filed(List.copyOf(filed), List.copyOf(dropped));
+        return new Chosen(List.copyOf(filed), List.copyOf(dropped));
+    }
+
+    /**
+     * Writes a chosen follow-up into the project's next/, never over a file: a name taken since
+     * it was chosen gets a number.
+     *
+     * @return the name it was filed under
+     */
+    public String write(ProjectQueue project, Filing filing) {
+        String name = unique(filing.name(), n -> existsAnywhere(project, n));
+        Path target = project.folder(SpecFolder.NEXT).resolve(name + ".md");
+        try {
+            // Whole or not at all: a half-written spec in next/ would be read as the owner's input.
+            AtomicFiles.write(target, filing.text());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not file the follow-up " + target, e);
+        }
+        log.info("filed the agent's follow-up as {}/next/{}.md", project.name(), name);
+        return name;
+    }
+
+    /** Files the drafts read from a run whose gate passed: {@link #choose}, then {@link #write} each. */
+    public Filed file(List<Draft> drafts, ProjectQueue project) {
+        Chosen chosen = choose(drafts, project.name(), Known.of(project));
+        List<String> names = new ArrayList<>();
+        chosen.filings().forEach(f -> names.add(write(project, f)));
+        return new Filed(List.copyOf(names), chosen.dropped());
     }
 
     /** The title the follow-up would have as a spec of the project, or {@code null} when it does not parse. */
-    private static String title(ProjectQueue project, Path target, String spec) {
+    private static String title(String project, String name, String spec) {
         try {
-            return SpecParser.parse(project.name(), SpecFolder.NEXT, target, spec, java.time.Instant.EPOCH).title();
+            return SpecParser.parse(project, SpecFolder.NEXT, Path.of(name + ".md"), spec, java.time.Instant.EPOCH).title();
         } catch (SpecException e) {
             return null;
         }
@@ -137,9 +178,9 @@ public class FollowUps {
         return name.isEmpty() ? "followup" : name;
     }
 
-    private static String unique(String name, Set<String> taken, ProjectQueue project) {
+    private static String unique(String name, java.util.function.Predicate<String> taken) {
         String candidate = name;
-        for (int n = 2; taken.contains(candidate) || existsAnywhere(project, candidate); n++) {
+        for (int n = 2; taken.test(candidate); n++) {
             candidate = name + "-" + n;
         }
         return candidate;

@@ -171,6 +171,21 @@ public final class SpecParser {
         return text.toString();
     }
 
+    /**
+     * The hash a spec file's text has now, as {@link Spec#hash()} gives it at reading (line ends
+     * as {@code \n}); empty when the file is gone or cannot be read.
+     */
+    public static java.util.Optional<String> hashOf(Path file) {
+        try {
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(sha256(Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n")));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

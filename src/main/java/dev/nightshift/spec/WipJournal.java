@@ -32,19 +32,33 @@ public class WipJournal {
 
     public synchronized void append(ZonedDateTime when, String project, String spec, String task, String outcome,
                                     String note) {
+        String entry = entry(when, project, spec, task, outcome, note);
+        try {
+            // The whole file again, renamed into place: a full disk never leaves half an entry.
+            String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
+            AtomicFiles.write(file, current + masker.mask(entry));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append to " + file, e);
+        }
+    }
+
+    /** One entry as it is appended: a blank line, its heading, the task, and the note when there is one. */
+    public static String entry(ZonedDateTime when, String project, String spec, String task, String outcome,
+                               String note) {
         StringBuilder entry = new StringBuilder("\n## ").append(WHEN.format(when)).append(" · ")
                 .append(project).append('/').append(spec).append(" · ").append(outcome).append("\n\n")
                 .append("Task: ").append(task).append('\n');
         if (note != null && !note.isBlank()) {
             entry.append('\n').append(note.strip()).append('\n');
         }
-        try {
-            // The whole file again, renamed into place: a full disk never leaves half an entry.
-            String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
-            AtomicFiles.write(file, current + masker.mask(entry.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not append to " + file, e);
-        }
+        return entry.toString();
+    }
+
+    /** The entries of a journal's text, oldest first (the header left out). */
+    public static List<String> entries(String text) {
+        List<String> entries = new ArrayList<>(List.of(text.split("(?m)^(?=## )")));
+        entries.removeIf(e -> !e.startsWith("## "));
+        return entries;
     }
 
     /** The last {@code count} entries, oldest first, for the prompt. */
@@ -53,9 +67,7 @@ public class WipJournal {
             return "";
         }
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            List<String> entries = new ArrayList<>(List.of(text.split("(?m)^(?=## )")));
-            entries.removeIf(e -> !e.startsWith("## "));
+            List<String> entries = entries(Files.readString(file, StandardCharsets.UTF_8));
             return String.join("", entries.subList(Math.max(0, entries.size() - count), entries.size())).strip();
         } catch (IOException e) {
             return "";

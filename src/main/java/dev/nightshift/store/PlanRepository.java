@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PlanRepository {
 
+    /** The plan row without its work order, which only the build reads. */
+    private static final String ENTRY = "batch_id, project, spec, task, task_index, reason";
+
     private final JdbcClient jdbc;
     private final SecretMasker masker;
 
@@ -30,13 +33,30 @@ public class PlanRepository {
     }
 
     public List<PlanEntry> plan(String batchId) {
-        return jdbc.sql("SELECT * FROM plans WHERE batch_id = ? ORDER BY project").param(batchId)
+        return jdbc.sql("SELECT " + ENTRY + " FROM plans WHERE batch_id = ? ORDER BY project").param(batchId)
                 .query(PlanEntry.class).list();
     }
 
     public Optional<PlanEntry> entry(String batchId, String project) {
-        return jdbc.sql("SELECT * FROM plans WHERE batch_id = ? AND project = ?").params(batchId, project)
+        return jdbc.sql("SELECT " + ENTRY + " FROM plans WHERE batch_id = ? AND project = ?").params(batchId, project)
                 .query(PlanEntry.class).optional();
+    }
+
+    /**
+     * Keeps the work order (as JSON) beside the project's plan row, which {@link #save} wrote
+     * first. Masked like everything stored: a secret the owner wrote in a spec or the notes never
+     * reaches the database, nor through the order the agent.
+     */
+    public void saveOrder(String batchId, String project, String orderJson) {
+        jdbc.sql("UPDATE plans SET work_order = ? WHERE batch_id = ? AND project = ?")
+                .params(masker.mask(orderJson), batchId, project).update();
+    }
+
+    /** The work order stored for the project's plan, as JSON; empty when it has none (no work). */
+    public Optional<String> order(String batchId, String project) {
+        return jdbc.sql("SELECT work_order FROM plans WHERE batch_id = ? AND project = ?").params(batchId, project)
+                .query((rs, row) -> rs.getString(1)).list().stream()
+                .filter(json -> json != null && !json.isBlank()).findFirst();
     }
 
     public void problem(InputProblem problem) {

@@ -41,8 +41,18 @@ final class ReadySpecs {
         }
     }
 
-    /** The decision for one project: the spec and task to do, or none and why. */
-    public record Choice(Spec spec, SpecTask task, String reason) {
+    /**
+     * The decision for one project: the spec and task to do, or none and why; with the spec's
+     * latest pull request in nightshift's records ({@code null} when none) and what the closed
+     * pull request rule made of it.
+     */
+    public record Choice(Spec spec, SpecTask task, String reason, PullRequest latest,
+                         ClosedPullRequestRule.Decision closed) {
+
+        public Choice(Spec spec, SpecTask task, String reason) {
+            this(spec, task, reason, null, ClosedPullRequestRule.notClosed());
+        }
+
         public boolean hasWork() {
             return spec != null;
         }
@@ -106,7 +116,7 @@ final class ReadySpecs {
                     + (spec.hasTaskList() ? ", task " + (task.get().index() + 1) + " of " + spec.tasks().size() : "")
                     + ", priority " + spec.meta().effectivePriority()
                     + (failures > 0 ? ", after " + failures + " failed batch(es)" : "");
-            return new Choice(spec, task.get(), why);
+            return new Choice(spec, task.get(), why, pr, closed);
         }
         return new Choice(null, null, "no spec is ready: " + String.join("; ", waiting));
     }

@@ -6,6 +6,8 @@ import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.exec.ProcessEnvironment;
 import dev.nightshift.git.CommitIds;
 import dev.nightshift.git.RemoteBranches;
+import dev.nightshift.order.WorkOrder;
+import dev.nightshift.order.WorkOrderJson;
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
@@ -16,6 +18,7 @@ import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.Workspace;
+import dev.nightshift.spec.WipJournal;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.store.PlanRepository;
@@ -30,6 +33,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,6 +47,8 @@ import org.springframework.stereotype.Component;
 public class SupervisorPhase implements PhaseWork {
 
     private static final Logger log = LoggerFactory.getLogger(SupervisorPhase.class);
+    /** How many of wip.md's latest entries the agent's prompt shows. */
+    private static final int JOURNAL_ENTRIES = 5;
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -55,13 +61,16 @@ public class SupervisorPhase implements PhaseWork {
     private final RiskRepository risks;
     private final SupervisorReview review;
     private final RemoteBranches remoteBranches;
+    private final WorkOrders orders;
+    private final WipJournal journal;
     private final ProcessEnvironment environment;
     private final Clock clock;
 
     public SupervisorPhase(Home home, NightshiftSettings settings, DoneOracle oracle, PlanRepository plans,
                            PullRequestRepository pullRequests, IntegrationRepository integration,
                            FailureStreaks streaks, RiskFacts riskFacts, RiskRepository risks, SupervisorReview review,
-                           RemoteBranches remoteBranches, ProcessEnvironment environment, Clock clock) {
+                           RemoteBranches remoteBranches, WorkOrders orders, WipJournal journal,
+                           ProcessEnvironment environment, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.oracle = oracle;
@@ -73,6 +82,8 @@ public class SupervisorPhase implements PhaseWork {
         this.risks = risks;
         this.review = review;
         this.remoteBranches = remoteBranches;
+        this.orders = orders;
+        this.journal = journal;
         this.environment = environment;
         this.clock = clock;
     }
@@ -113,15 +124,22 @@ public class SupervisorPhase implements PhaseWork {
             log.warn("{}: no project gets agent work", agent.problem());
         }
         int planned = 0;
+        String[] recentJournal = new String[1];
+        Supplier<String> journalLines = () -> recentJournal[0] != null ? recentJournal[0]
+                : (recentJournal[0] = journal.recent(JOURNAL_ENTRIES));
         for (ProjectQueue project : workspace.projects()) {
             plans.snapshot(new Records.QueueSnapshot(run.batchId(), project.name(),
                     project.in(SpecFolder.NEXT).size(), project.in(SpecFolder.ACTIVE).size(),
                     project.in(SpecFolder.DONE).size(), project.in(SpecFolder.BLOCKED).size()));
-            PlanEntry entry = plan(run, project);
+            Planned plan = plan(run, project, journalLines);
+            PlanEntry entry = plan.entry();
             if (entry.hasWork() && !agent.startable()) {
                 entry = new PlanEntry(run.batchId(), project.name(), null, null, null, agent.problem());
             }
             plans.save(entry);
+            if (entry.hasWork()) {
+                plans.saveOrder(run.batchId(), project.name(), WorkOrderJson.write(plan.order()));
+            }
             log.info("plan for {}: {} ({})", project.name(), entry.hasWork() ? entry.spec() : "nothing", entry.reason());
             if (entry.hasWork()) {
                 planned++;
@@ -133,17 +151,29 @@ public class SupervisorPhase implements PhaseWork {
         return PhaseReport.done(review.review(run).map(line -> summary + "; " + line).orElse(summary));
     }
 
-    private PlanEntry plan(BatchRun run, ProjectQueue project) {
+    /** The plan row of a project, and the work order when it gets work. */
+    private record Planned(PlanEntry entry, WorkOrder order) {
+    }
+
+    private Planned plan(BatchRun run, ProjectQueue project, Supplier<String> journalLines) {
         if (!project.usable()) {
-            return new PlanEntry(run.batchId(), project.name(), null, null, null,
-                    "project.yml is not valid: " + project.settingsError().getMessage());
+            return new Planned(new PlanEntry(run.batchId(), project.name(), null, null, null,
+                    "project.yml is not valid: " + project.settingsError().getMessage()), null);
         }
-        ReadySpecs.Choice choice = ReadySpecs.choose(project, settings.build(), history(project, run));
-        return new PlanEntry(run.batchId(), project.name(),
-                choice.hasWork() ? choice.spec().name() : null,
-                choice.hasWork() ? choice.task().text() : null,
-                choice.hasWork() ? choice.task().index() : null,
-                choice.reason());
+        ReadySpecs.History history = history(project, run);
+        ReadySpecs.Choice choice = ReadySpecs.choose(project, settings.build(), history);
+        if (!choice.hasWork()) {
+            return new Planned(new PlanEntry(run.batchId(), project.name(), null, null, null, choice.reason()), null);
+        }
+        WorkOrders.Ordered ordered = orders.order(run, project, choice,
+                history.failuresInARow().getOrDefault(choice.spec().name(), 0), journalLines.get(),
+                history.branchOnRemote());
+        if (ordered.order() == null) {
+            return new Planned(new PlanEntry(run.batchId(), project.name(), null, null, null,
+                    "no spec is ready: " + ordered.rejection()), null);
+        }
+        return new Planned(new PlanEntry(run.batchId(), project.name(), choice.spec().name(), choice.task().text(),
+                choice.task().index(), choice.reason()), ordered.order());
     }
 
     private ReadySpecs.History history(ProjectQueue project, BatchRun run) {

@@ -1,0 +1,68 @@
+package dev.nightshift.build;
+
+import dev.nightshift.git.GitException;
+import dev.nightshift.order.QueueChange;
+import dev.nightshift.order.WorkOrder;
+import dev.nightshift.pr.GitHubException;
+import dev.nightshift.spec.FollowUps;
+import dev.nightshift.spec.SpecFolder;
+import dev.nightshift.store.BuildOutcome;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Work whose gate passed goes out: the follow-ups it left are filed, the tested commit pushed and
+ * the pull request opened or added to ({@link Publication}); then the task is ticked and the spec
+ * moved to active/. The last step: it always ends the build.
+ */
+@Component
+class Publish implements BuildStep {
+
+    private final Publication publication;
+    private final FollowUps followUps;
+
+    Publish(Publication publication, FollowUps followUps) {
+        this.publication = publication;
+        this.followUps = followUps;
+    }
+
+    @Override
+    public StepResult run(BuildContext build) {
+        FollowUps.Chosen chosen = followUps.choose(build.drafts, build.project(), known(build.order));
+        for (FollowUps.Filing filing : chosen.filings()) {
+            build.change(new QueueChange.FileFollowUp(filing.name(), filing.text()));
+        }
+        build.tally.followUps.addAll(chosen.names());
+        BuildTally tally = build.tally;
+        try {
+            PullRequestReuse.Published published = publication.publish(build.run, build.project(),
+                    build.order.settings(), build.spec,
+                    new Publication.Work(build.task, tally.lastGate, tally.note, tally.followUps), build.clone,
+                    build.tested, build.gitLog);
+            build.change(new QueueChange.Tick(build.task));
+            if (build.spec.folder() == SpecFolder.NEXT) {
+                build.change(new QueueChange.Activate("work started on " + build.order.branch()));
+            }
+            return StepResult.published(published);
+        } catch (GitException | GitHubException e) {
+            return StepResult.journalled(BuildOutcome.FAILED, "could not publish: " + e.getMessage());
+        }
+    }
+
+    private static FollowUps.Known known(WorkOrder order) {
+        Set<String> names = new HashSet<>();
+        Set<String> titles = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        for (WorkOrder.KnownSpec spec : order.knownSpecs()) {
+            names.add(spec.name());
+            if (spec.title() != null) {
+                titles.add(spec.title());
+            }
+            if (spec.sha256() != null) {
+                hashes.add(spec.sha256());
+            }
+        }
+        return new FollowUps.Known(names, titles, hashes);
+    }
+}

@@ -175,9 +175,15 @@ public class GitHubPullRequestHost implements PullRequestHost {
         PrSettings settings = project.settings().pr();
         for (ReviewAnswer answer : answers) {
             if (answer.addressed() && answer.point().kind() == ReviewPoint.Kind.LINE) {
-                check(api.send(settings.api(), "POST", repo(settings) + "/pulls/" + pr.number() + "/comments/"
-                        + answer.point().id() + "/replies", Map.of("body", NightshiftMark.mark(answer.answer()))),
-                        "reply to comment " + answer.point().id() + " on #" + pr.number());
+                try {
+                    check(api.send(settings.api(), "POST", repo(settings) + "/pulls/" + pr.number() + "/comments/"
+                            + answer.point().id() + "/replies", Map.of("body", NightshiftMark.mark(answer.answer()))),
+                            "reply to comment " + answer.point().id() + " on #" + pr.number());
+                } catch (GitHubException refused) {
+                    // The summary already answers the point; a thread that is gone (deleted comment) is no failure.
+                    log.warn("GitHub: no reply in the thread of comment {} on #{}: {}", answer.point().id(), pr.number(),
+                            refused.getMessage());
+                }
             }
         }
     }

@@ -63,4 +63,33 @@ class LocalReviewLoopIntegrationTests {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no pull request for the spec 0009-none");
     }
+
+    @Test
+    void aReviewFileIsAddressedInTheNextBatchAndMovedWithTheAnswers() throws Exception {
+        TestHome home = home();
+        assertThat(home.run("run")).isZero();
+        home.spec("shop", "active", "0001-cart.review", "Good start.\n\nsrc/version.sh:1: name the version in a constant\n"
+                + "tests/test_version.sh:3: test the patch number too\n");
+
+        assertThat(home.run("run")).isZero();
+
+        assertThat(home.exists("wip-specs/shop/active/0001-cart.review.md")).isFalse();
+        String done = home.read("wip-specs/shop/active/0001-cart.review.done.md");
+        assertThat(done).startsWith("Good start.\n\nsrc/version.sh:1: name the version in a constant\n")
+                .contains("answered the review", "`src/version.sh:1`", "Done: Changed src/version.sh:1 as asked.",
+                        "`tests/test_version.sh:3`", "Done: Changed tests/test_version.sh:3 as asked.",
+                        "3. review: Good start.", "Done: Changed review as asked.");
+        assertThat(home.originFiles("nightshift/0001-cart")).contains("REVIEWED.md");
+        assertThat(TestHome.gitOut(home.origin(), "show", "nightshift/0001-cart:REVIEWED.md"))
+                .contains("reviewed: src/version.sh:1", "reviewed: tests/test_version.sh:3", "reviewed: review");
+        assertThat(home.read("wip-specs/shop/active/0001-cart.md")).as("the review came first, no task ticked")
+                .contains("- [x] Cart total", "- [ ] Empty cart");
+        assertThat(home.db().sql("SELECT comment FROM pull_request_updates ORDER BY id DESC LIMIT 1").query(String.class)
+                .single()).contains("answered the review");
+
+        // the next batch goes on with the spec; the answered review is not read again
+        assertThat(home.run("run")).isZero();
+        assertThat(home.read("wip-specs/shop/active/0001-cart.md")).contains("- [x] Empty cart");
+        assertThat(home.exists("wip-specs/shop/active/0001-cart.review.md")).isFalse();
+    }
 }

@@ -43,7 +43,7 @@ final class BuildContext {
     String failure;
     /** The follow-up drafts of the run whose gate passed. */
     List<FollowUps.Draft> drafts = List.of();
-    /** The review answers of the run whose gate passed, by point number. */
+    /** The review answers of the latest run (the one whose gate passed, once it passed), by point number. */
     Map<Integer, String> answers = Map.of();
 
     BuildContext(WorkOrder order, BatchRun run, Path homeRoot, Path logs, Clock clock) {

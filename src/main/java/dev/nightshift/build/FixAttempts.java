@@ -88,6 +88,7 @@ class FixAttempts implements BuildStep {
             // Only the run whose gate passes files discovered work: what other runs left is dropped.
             AgentLeftovers.Left left = leftovers.take(build.worktree);
             tally.note = Optional.ofNullable(left.note()).orElse(tally.note);
+            build.answers = left.answers();
             if (agent.status() != AgentRunner.Status.SUCCEEDED) {
                 return runEnd.stop(build, agent, agentLog);
             }
@@ -105,7 +106,6 @@ class FixAttempts implements BuildStep {
             if (tally.lastGate.passed()) {
                 build.tested = judged.commit();
                 build.drafts = left.followUps();
-                build.answers = left.answers();
                 return StepResult.next();
             }
             if (running.stopping()) {

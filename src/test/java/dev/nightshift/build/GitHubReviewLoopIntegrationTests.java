@@ -48,9 +48,10 @@ class GitHubReviewLoopIntegrationTests {
 
     /**
      * Keeps every prompt it is given; a task adds a test; a review run writes each point into the
-     * file it names and answers it, unless told (ANSWER=no) to leave the points unanswered.
+     * file it names (unless {@code answer} is "only": then it changes nothing) and answers it
+     * (unless {@code answer} is "no").
      */
-    private static String agent(Path prompts, boolean answer) {
+    private static String agent(Path prompts, String answer) {
         return """
                 prompt=$(cat)
                 n=$(ls %1$s | wc -l)
@@ -60,18 +61,18 @@ class GitHubReviewLoopIntegrationTests {
                   printf '%%s\\n' "$prompt" | grep -E '^## Point [0-9]+: ' | while read -r _ _ num where; do
                     num=${num%%:}
                     file=${where%%%%:*}
-                    echo "# review point $num" >> "$file"
-                    if [ "%2$s" = yes ]; then printf '## %%s\\nChanged %%s as asked.\\n\\n' "$num" "$where" >> .nightshift/answers.md; fi
+                    if [ "%2$s" != only ]; then echo "# review point $num" >> "$file"; fi
+                    if [ "%2$s" != no ]; then printf '## %%s\\nChanged %%s as asked.\\n\\n' "$num" "$where" >> .nightshift/answers.md; fi
                   done
                   exit 0
                 fi
                 n=$(ls tests/test_feature_*.sh 2>/dev/null | wc -l)
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature_$((n+1)).sh
                 echo "$NIGHTSHIFT_TASK" >> FEATURES.md
-                """.formatted(prompts, answer ? "yes" : "no");
+                """.formatted(prompts, answer);
     }
 
-    private TestHome home(Path prompts, boolean answer, String build) throws IOException {
+    private TestHome home(Path prompts, String answer, String build) throws IOException {
         Files.createDirectories(prompts);
         TestHome home = TestHome.create(dir);
         Path agent = home.agent("agent.sh", agent(prompts, answer));
@@ -142,7 +143,7 @@ class GitHubReviewLoopIntegrationTests {
     @Test
     void theOwnersReviewIsAddressedNextBatchOnTheSameBranchAndAnsweredPointByPoint() throws IOException {
         Path prompts = dir.resolve("prompts");
-        TestHome home = home(prompts, true, "");
+        TestHome home = home(prompts, "yes", "");
         github();
         assertThat(home.run("run")).isZero();
         String firstHead = TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip();
@@ -196,7 +197,7 @@ class GitHubReviewLoopIntegrationTests {
     @Test
     void anApprovedPullRequestGetsNoMoreWorkAndWaitsForTheMerge() throws IOException {
         Path prompts = dir.resolve("prompts");
-        TestHome home = home(prompts, true, "");
+        TestHome home = home(prompts, "yes", "");
         github();
         assertThat(home.run("run")).isZero();
 
@@ -213,7 +214,7 @@ class GitHubReviewLoopIntegrationTests {
     @Test
     void aPointTheAgentDoesNotAnswerComesBackAtMostMaxAttemptsTimesThenNeedsYou() throws IOException {
         Path prompts = dir.resolve("prompts");
-        TestHome home = home(prompts, false, "build: {max-attempts: 2}\n");
+        TestHome home = home(prompts, "no", "build: {max-attempts: 2}\n");
         github();
         assertThat(home.run("run")).isZero();
         reviewIs(List.of(GitHubShapes.review(REPO, 41, 501, "me", "OWNER", "CHANGES_REQUESTED", "")),
@@ -233,5 +234,28 @@ class GitHubReviewLoopIntegrationTests {
         github.verify(0, postRequestedFor(urlPathEqualTo(PULL + "/comments/9001/replies")));
         assertThat(Files.readString(home.latestReport().resolve("report.txt")))
                 .contains("the review point at src/version.sh:1 was not addressed in 2 batches");
+    }
+
+    @Test
+    void aQuestionIsAnsweredWithoutAChangeAndTheBranchStaysAsItWas() throws IOException {
+        Path prompts = dir.resolve("prompts");
+        TestHome home = home(prompts, "only", "");
+        github();
+        assertThat(home.run("run")).isZero();
+        String head = TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip();
+        reviewIs(List.of(), List.of(), List.of(), List.of(GitHubShapes.issueComment(REPO, 41, 7003, "me", "OWNER",
+                "Why a shell script and not Python?")));
+
+        assertThat(home.run("run")).isZero();
+
+        assertThat(prompts(prompts).get(1)).contains("## Point 1: conversation", "> Why a shell script and not Python?");
+        assertThat(TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip()).isEqualTo(head);
+        github.verify(postRequestedFor(urlPathEqualTo(ISSUE_COMMENTS))
+                .withRequestBody(matchingJsonPath("$.body", WireMock.containing("Done: Changed conversation as asked."))));
+        var db = home.db();
+        assertThat(db.sql("SELECT state FROM review_points WHERE item_id = 7003").query(String.class).single())
+                .isEqualTo("ADDRESSED");
+        assertThat(db.sql("SELECT outcome FROM build_results ORDER BY started_at").query(String.class).list())
+                .containsExactly("PR_OPENED", "PR_UPDATED");
     }
 }

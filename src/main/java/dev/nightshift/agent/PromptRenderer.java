@@ -16,9 +16,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
- * Renders the agent's prompts from {@code prompts/build.md} and {@code prompts/merge.md}: the
- * home's copy when the owner made one, otherwise the one shipped with nightshift. Values are
- * inserted, never parsed as template.
+ * Renders the agent's prompts from {@code prompts/build.md}, {@code prompts/merge.md} and
+ * {@code prompts/address-review.md}: the home's copy when the owner made one, otherwise the one
+ * shipped with nightshift. Values are inserted, never parsed as template.
  */
 @Component
 public class PromptRenderer {
@@ -121,7 +121,7 @@ public class PromptRenderer {
                 "notes", orNone(facts.notes()),
                 "gitLog", orNone(facts.gitLog())));
         context.setVariable("failure", facts.failure());
-        return engine.process(template("review.md"), context);
+        return engine.process(template("address-review.md"), context);
     }
 
     /** The home's prompts/NAME when the owner made one, else the one shipped with nightshift. */

@@ -8,7 +8,6 @@ import dev.nightshift.pr.PullRequestHosts;
 import dev.nightshift.pr.ReviewPoint;
 import dev.nightshift.pr.ReviewRead;
 import dev.nightshift.pr.ReviewStanding;
-import dev.nightshift.git.RepositoryClones;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.store.PullRequestRepository;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,17 +41,15 @@ class ReviewIntake {
     private final PullRequestRepository pullRequests;
     private final ReviewRepository reviews;
     private final PullRequestHosts hosts;
-    private final RepositoryClones clones;
     private final Clock clock;
 
     ReviewIntake(Home home, NightshiftSettings settings, PullRequestRepository pullRequests, ReviewRepository reviews,
-                 PullRequestHosts hosts, RepositoryClones clones, Clock clock) {
+                 PullRequestHosts hosts, Clock clock) {
         this.home = home;
         this.settings = settings;
         this.pullRequests = pullRequests;
         this.reviews = reviews;
         this.hosts = hosts;
-        this.clones = clones;
         this.clock = clock;
     }
 
@@ -65,8 +63,9 @@ class ReviewIntake {
                 continue;
             }
             try {
+                // Reading a review needs no clone: the done check fetched it already when it needs one.
                 HostProject hostProject = new HostProject(pr.project(), project.get().settings(),
-                        clones.ensure(pr.project(), project.get().settings(), gitLog), gitLog);
+                        home.clone(pr.project()), gitLog);
                 ReviewRead read = hosts.forKind(project.get().settings().pr().host())
                         .readReview(hostProject, pr, reviews.readKeys(pr.id()));
                 keep(run, pr, read);
@@ -106,7 +105,7 @@ class ReviewIntake {
         if (!read.points().isEmpty() || !read.decisions().isEmpty()) {
             log.info("{} PR #{}: {} new review point(s){}", pr.project(), pr.number(), read.points().size(),
                     read.decisions().isEmpty() ? "" : ", review " + read.decisions().get(read.decisions().size() - 1)
-                            .decision().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                            .decision().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
     }
 
@@ -117,7 +116,7 @@ class ReviewIntake {
                 reviews.needsYou(pr.id(), row.kind(), row.itemId());
                 log.info("{} PR #{}: review point at {} was not addressed in {} batches; it needs you", pr.project(),
                         pr.number(), row.path() != null ? row.path() + ":" + row.line() : row.kind().toLowerCase(
-                                java.util.Locale.ROOT), row.attempts());
+                                Locale.ROOT), row.attempts());
             }
         }
     }

@@ -37,7 +37,7 @@ class ReviewPromptTests {
     @Test
     void theOwnersOwnReviewPromptInTheHomeIsUsed() throws Exception {
         Files.createDirectories(dir.resolve("prompts"));
-        Files.writeString(dir.resolve("prompts/review.md"), "Mine: [# th:each=\"p : ${points}\"][(${p.where})] [/]");
+        Files.writeString(dir.resolve("prompts/address-review.md"), "Mine: [# th:each=\"p : ${points}\"][(${p.where})] [/]");
 
         String prompt = new PromptRenderer(new Home(dir)).renderReview(new PromptRenderer.ReviewFacts("shop", "0001-cart",
                 "Cart", "body", 41, List.of(new PromptRenderer.Point(1, "a.py:3", "me", null, "x")), null, null, null));

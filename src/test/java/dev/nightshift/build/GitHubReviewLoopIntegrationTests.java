@@ -258,4 +258,37 @@ class GitHubReviewLoopIntegrationTests {
         assertThat(db.sql("SELECT outcome FROM build_results ORDER BY started_at").query(String.class).list())
                 .containsExactly("PR_OPENED", "PR_UPDATED");
     }
+
+    @Test
+    void aDraftOpensWithLabelsAndReviewersAndIsMarkedReadyOnceEveryTaskPassed() throws IOException {
+        Path prompts = dir.resolve("prompts");
+        TestHome home = home(prompts, "yes", "");
+        home.project("shop", "pr:\n  host: github\n  repository: " + REPO + "\n  api: \"" + github.baseUrl() + "\"\n"
+                + "  draft: true\n  labels: [nightshift]\n  reviewers: [octocat]\n");
+        github();
+        String draft = GitHubShapes.pull(REPO, 41, BRANCH, "open", false).replace("\"draft\":false", "\"draft\":true");
+        github.stubFor(get(urlPathEqualTo(PULL)).willReturn(okJson(draft)));
+        github.stubFor(post(urlPathEqualTo("/repos/me/shop/issues/41/labels")).willReturn(okJson(
+                "[{\"id\":208045946,\"name\":\"nightshift\",\"color\":\"f29513\",\"default\":false}]")));
+        github.stubFor(post(urlPathEqualTo(PULL + "/requested_reviewers")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(draft)));
+        github.stubFor(post(urlPathEqualTo("/graphql")).willReturn(okJson(
+                "{\"data\":{\"markPullRequestReadyForReview\":{\"pullRequest\":{\"isDraft\":false}}}}")));
+
+        assertThat(home.run("run")).isZero();
+
+        github.verify(postRequestedFor(urlPathEqualTo(PULLS)).withRequestBody(matchingJsonPath("$.draft", equalTo("true"))));
+        github.verify(1, postRequestedFor(urlPathEqualTo("/repos/me/shop/issues/41/labels"))
+                .withRequestBody(WireMock.equalToJson("{\"labels\":[\"nightshift\"]}")));
+        github.verify(1, postRequestedFor(urlPathEqualTo(PULL + "/requested_reviewers"))
+                .withRequestBody(WireMock.equalToJson("{\"reviewers\":[\"octocat\"]}")));
+        assertThat(posts("/graphql")).as("a task is still open").isZero();
+
+        assertThat(home.run("run")).isZero();
+
+        github.verify(1, postRequestedFor(urlPathEqualTo("/graphql"))
+                .withRequestBody(matchingJsonPath("$.query", WireMock.containing("markPullRequestReadyForReview")))
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo("PR_kwDOAbc41"))));
+        assertThat(posts("/repos/me/shop/issues/41/labels")).as("only when it opens").isEqualTo(1);
+    }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * masked for secrets, posted as text.
  */
 @Component
-public class ReviewAnswering {
+class ReviewAnswering {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewAnswering.class);
 
@@ -31,7 +31,7 @@ public class ReviewAnswering {
     private final NightshiftSettings settings;
     private final SecretMasker masker;
 
-    public ReviewAnswering(ReviewRepository reviews, NightshiftSettings settings, SecretMasker masker) {
+    ReviewAnswering(ReviewRepository reviews, NightshiftSettings settings, SecretMasker masker) {
         this.reviews = reviews;
         this.settings = settings;
         this.masker = masker;

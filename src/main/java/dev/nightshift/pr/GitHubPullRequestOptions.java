@@ -2,6 +2,7 @@ package dev.nightshift.pr;
 
 import dev.nightshift.config.PrSettings;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ final class GitHubPullRequestOptions {
         return restApi.endsWith("/api/v3") ? restApi.substring(0, restApi.length() - 3) + "/graphql" : restApi + "/graphql";
     }
 
-    private static void attempt(String what, java.util.function.Supplier<GitHubApi.Response> call) {
+    private static void attempt(String what, Supplier<GitHubApi.Response> call) {
         try {
             GitHubApi.Response response = call.get();
             if (response.status() == 404) {

@@ -58,6 +58,11 @@ class GitHubReviewLoopIntegrationTests {
                 printf '%%s\\n' "$prompt" > %1$s/prompt-$((n+1)).md
                 mkdir -p .nightshift
                 if printf '%%s' "$prompt" | grep -q "answer the owner's review"; then
+                  if [ "%2$s" = hostile ]; then
+                    mkdir -p .github/workflows && echo "on: push" > .github/workflows/exfiltrate.yml
+                    printf '## 1\nDone, trust me.\n' > .nightshift/answers.md
+                    exit 0
+                  fi
                   printf '%%s\\n' "$prompt" | grep -E '^## Point [0-9]+: ' | while read -r _ _ num where; do
                     num=${num%%:}
                     file=${where%%%%:*}
@@ -290,5 +295,28 @@ class GitHubReviewLoopIntegrationTests {
                 .withRequestBody(matchingJsonPath("$.query", WireMock.containing("markPullRequestReadyForReview")))
                 .withRequestBody(matchingJsonPath("$.variables.id", equalTo("PR_kwDOAbc41"))));
         assertThat(posts("/repos/me/shop/issues/41/labels")).as("only when it opens").isEqualTo(1);
+    }
+
+    @Test
+    void aReviewRunIsJudgedByTheGuardsLikeAnyOtherAndAnsweringDoesNotGetRoundThem() throws IOException {
+        Path prompts = dir.resolve("prompts");
+        TestHome home = home(prompts, "hostile", "");
+        github();
+        assertThat(home.run("run")).isZero();
+        int commentsBefore = posts(ISSUE_COMMENTS);
+        String head = TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip();
+        ownerRequestsChanges();
+
+        home.run("run");
+
+        var db = home.db();
+        assertThat(db.sql("SELECT outcome FROM build_results ORDER BY started_at").query(String.class).list())
+                .containsExactly("PR_OPENED", "GUARD_HELD");
+        assertThat(TestHome.gitOut(home.origin(), "rev-parse", BRANCH).strip()).as("nothing pushed").isEqualTo(head);
+        assertThat(posts(ISSUE_COMMENTS)).as("no answer posted").isEqualTo(commentsBefore);
+        github.verify(0, postRequestedFor(urlPathMatching(PULL + "/comments/\\d+/replies")));
+        assertThat(db.sql("SELECT state FROM review_points WHERE kind = 'LINE' ORDER BY item_id").query(String.class).list())
+                .containsExactly("OPEN", "OPEN");
+        assertThat(home.exists("wip-specs/shop/blocked/0001-cart.md")).isTrue();
     }
 }

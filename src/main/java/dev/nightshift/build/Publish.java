@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.git.GitException;
 import dev.nightshift.order.QueueChange;
+import dev.nightshift.config.PrSettings;
 import dev.nightshift.order.PrIntent;
 import dev.nightshift.order.WorkOrder;
 import dev.nightshift.pr.HostProject;
@@ -54,9 +55,13 @@ class Publish implements BuildStep {
                     build.tested, build.gitLog);
             if (review) {
                 // The review's answer, never a task: no tick; each point marked, the host's threads answered.
-                reviewAnswering.record(build.batchId(), hosts.forKind(build.order.settings().pr().host()),
+                boolean finished = reviewAnswering.record(build.batchId(),
+                        hosts.forKind(build.order.settings().pr().host()),
                         new HostProject(build.project(), build.order.settings(), build.clone, build.gitLog),
-                        published.pullRequest(), answers, summary);
+                        published.pullRequest(), answers);
+                if (finished && build.order.settings().pr().host() == PrSettings.Host.LOCAL) {
+                    build.change(new QueueChange.SettleReview(summary));
+                }
                 return StepResult.published(published);
             }
             build.change(new QueueChange.Tick(build.task));

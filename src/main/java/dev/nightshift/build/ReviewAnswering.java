@@ -52,9 +52,13 @@ class ReviewAnswering {
         return List.copyOf(paired);
     }
 
-    /** Records what came of each point and lets the host answer, after the summary was posted. */
-    public void record(String batchId, PullRequestHost host, HostProject project, PullRequest pr,
-                       List<ReviewAnswer> recorded, String summary) {
+    /**
+     * Records what came of each point and lets the host answer, after the summary was posted.
+     *
+     * @return whether no point is left that a later batch would give to the agent again
+     */
+    boolean record(String batchId, PullRequestHost host, HostProject project, PullRequest pr,
+                   List<ReviewAnswer> recorded) {
         for (ReviewAnswer answer : recorded) {
             ReviewPoint point = answer.point();
             if (answer.addressed()) {
@@ -64,9 +68,10 @@ class ReviewAnswering {
             }
         }
         boolean finished = reviews.open(pr.id()).stream().allMatch(r -> r.attempts() >= settings.build().maxAttempts());
-        host.answerReview(project, pr, recorded, summary, finished);
+        host.answerReview(project, pr, recorded);
         log.info("{} PR #{}: {} of {} review point(s) answered", pr.project(), pr.number(),
                 recorded.stream().filter(ReviewAnswer::addressed).count(), recorded.size());
+        return finished;
     }
 
     /** One comment: each point, where it was, and what the agent did, or that it stays open. */

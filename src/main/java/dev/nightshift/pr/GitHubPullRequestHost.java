@@ -170,8 +170,7 @@ public class GitHubPullRequestHost implements PullRequestHost {
     }
 
     @Override
-    public void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers, String summary,
-                             boolean finished) {
+    public void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers) {
         PrSettings settings = project.settings().pr();
         for (ReviewAnswer answer : answers) {
             if (answer.addressed() && answer.point().kind() == ReviewPoint.Kind.LINE) {

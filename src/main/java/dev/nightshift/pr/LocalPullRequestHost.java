@@ -92,13 +92,13 @@ public class LocalPullRequestHost implements PullRequestHost {
         return new ReviewRead(List.copyOf(points), List.of(), List.of(), 0);
     }
 
-    /** The answers go into the file; once nothing of it is open it becomes {@code <spec>.review.done.md}. */
+    /**
+     * The batch's comment holds the answers; the review file is put away with them by the queue's
+     * updates after the build, on the machine that holds the home.
+     */
     @Override
-    public void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers, String summary,
-                             boolean finished) {
-        if (finished) {
-            ReviewFiles.settle(reviewFile(project, pr), summary);
-        }
+    public void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers) {
+        // No threads on a local pull request.
     }
 
     @Override

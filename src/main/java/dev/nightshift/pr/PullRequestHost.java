@@ -37,12 +37,9 @@ public interface PullRequestHost {
 
     /**
      * nightshift's answer to the owner's review, after the batch's comment (the summary) was
-     * posted: where the host has threads, a reply in each answered line comment's thread; where
-     * the review is a file, the summary goes with it once nothing of it is open.
-     *
-     * @param finished no point of the review is still open: a review file can be put away
+     * posted: where the host has threads, a reply in each answered line comment's thread.
      */
-    void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers, String summary, boolean finished);
+    void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers);
 
     /** Every task is done and the gate passed: a draft pull request becomes ready for review. */
     void markReady(HostProject project, PullRequest pr);

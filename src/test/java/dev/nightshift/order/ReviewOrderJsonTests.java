@@ -28,4 +28,13 @@ class ReviewOrderJsonTests {
                 .containsExactly("app/cart.py:12", "review", "conversation");
         assertThat(WorkOrderJson.read(WorkOrderJson.write(base)).review()).isEmpty();
     }
+
+    @Test
+    void aReviewFileToPutAwayReadsBackTheSame() {
+        OrderResult result = new OrderResult(null, List.of(new QueueChange.SettleReview("1. `a.py:3`: x\n   Done: y\n")));
+
+        OrderResult read = WorkOrderJson.readResult(WorkOrderJson.write(result));
+
+        assertThat(read).isEqualTo(result);
+    }
 }

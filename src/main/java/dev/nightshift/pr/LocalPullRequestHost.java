@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +31,16 @@ public class LocalPullRequestHost implements PullRequestHost {
     private final Git git;
     private final Home home;
 
+    @Autowired
     public LocalPullRequestHost(PullRequestRepository pullRequests, Git git, Home home) {
         this.pullRequests = pullRequests;
         this.git = git;
         this.home = home;
+    }
+
+    /** A host only asked about pull requests and their state: without a home it reads no review file. */
+    public LocalPullRequestHost(PullRequestRepository pullRequests, Git git) {
+        this(pullRequests, git, null);
     }
 
     @Override
@@ -81,6 +88,9 @@ public class LocalPullRequestHost implements PullRequestHost {
      */
     @Override
     public ReviewRead readReview(HostProject project, PullRequest pr, Set<String> alreadyRead) {
+        if (home == null) {
+            return ReviewRead.nothing();
+        }
         List<ReviewPoint> points = new ArrayList<>();
         for (ReviewFiles.Point point : ReviewFiles.read(reviewFile(project, pr))) {
             ReviewPoint.Kind kind = point.path() != null ? ReviewPoint.Kind.LINE : ReviewPoint.Kind.REVIEW;

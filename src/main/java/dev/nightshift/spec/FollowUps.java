@@ -167,8 +167,11 @@ public class FollowUps {
     static String safeName(String raw) {
         String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-{2,}", "-")
                 .replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
-        if (name.endsWith(".why")) {
-            name = name.substring(0, name.length() - 4);
+        // A name that would read as the file beside a spec (its reason, its review) is not a spec's name.
+        for (String suffix : List.of(".review.done", ".review", ".why")) {
+            if (name.endsWith(suffix)) {
+                name = name.substring(0, name.length() - suffix.length()).replaceAll("[.-]+$", "");
+            }
         }
         if (name.length() > 80) {
             name = name.substring(0, 80).replaceAll("[.-]+$", "");

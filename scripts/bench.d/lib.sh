@@ -158,3 +158,10 @@ rss_mb() { awk -v key="$2:" '$1 == key { printf "%.1f\n", $2 / 1024 }' "/proc/$1
 marked() {
   grep -lsazxF "NIGHTSHIFT_RUN=$1" /proc/[0-9]*/environ 2>/dev/null | awk -F/ '{ print $3 }'
 }
+
+# next_second: sleeps until just after the clock's next whole second.
+next_second() {
+  local ns
+  ns=$(date +%N)
+  sleep "$(awk -v ns="${ns#0}" 'BEGIN { printf "%.3f", (1e9 - ns) / 1e9 + 0.01 }')"
+}

@@ -12,6 +12,26 @@ quiet_home() {
   spec "$home/wip-specs/quiet/done/0001-finished.md" "Finished"
 }
 
+# year_of_history HOME: a year of batches every two hours before today (4,380), each with its five
+# phases, one build and one agent run, as a home that has run unattended for a year holds them.
+year_of_history() {
+  sql "$1" "
+    INSERT INTO batches (id, started_at, ended_at, status, trigger_kind, dry_run, pid, node)
+      SELECT FORMATDATETIME(t, 'yyyyMMdd-HHmmss'), t, DATEADD('MINUTE', 20, t), 'SUCCEEDED', 'schedule', FALSE, 1, 'bench'
+      FROM (SELECT DATEADD('HOUR', -2 * X, DATEADD('DAY', -1, CURRENT_TIMESTAMP(3))) AS t FROM SYSTEM_RANGE(1, 4380));
+    INSERT INTO phase_results (batch_id, phase, started_at, ended_at, outcome)
+      SELECT b.id, p.phase, b.started_at, b.ended_at, 'COMPLETED' FROM batches b
+      CROSS JOIN (VALUES ('supervisor'), ('build'), ('maintenance'), ('integration'), ('report')) AS p(phase)
+      WHERE b.node = 'bench';
+    INSERT INTO build_results (batch_id, project, spec, task, outcome, detail, started_at, ended_at, tests_run, tests_passed)
+      SELECT id, 'quiet', '0001-finished', 'Finished', 'PR_UPDATED', 'a year of history', started_at, ended_at, 12, 12
+      FROM batches WHERE node = 'bench';
+    INSERT INTO agent_runs (batch_id, project, spec, task, purpose, attempt, kind, started_at, ended_at, exit_code, succeeded)
+      SELECT id, 'quiet', '0001-finished', 'Finished', 'build', 1, 'generic', started_at, ended_at, 0, TRUE
+      FROM batches WHERE node = 'bench';
+    SELECT COUNT(*) AS n FROM batches;" > /dev/null
+}
+
 # measured_run HOME ARGS...: "WALL_SECONDS PEAK_MB" of one launcher run. The launcher execs java,
 # so the peak of its process is the JVM's: /usr/bin/time's maximum RSS, else VmHWM sampled.
 measured_run() {
@@ -41,12 +61,17 @@ bench_idle() {
   local walls=() mems=() agents=() status=() plain_run=() plain_status=()
   quiet_home "$dir"
   nightshift "$home" run || true # the first batch of a home makes its database; not measured
+  year_of_history "$home"
+  note "idle home: $(sql "$home" "SELECT COUNT(*) AS n FROM batches") batches of history"
   touch "$dir/agent-starts" "$dir/agent-scan"
   # Beside the agent's own counter, a process scan: anything running the agent script.
   (while :; do pgrep -f "$dir/agent.sh" >> "$dir/agent-scan" || true; sleep 0.05; done) &
   scanner=$!
   for i in $(seq "$RUNS"); do
     starts=$(wc -l < "$dir/agent-starts"); scanned=$(sort -u "$dir/agent-scan" | wc -l)
+    # Each run starts in a second of its own: batch ids have a second's resolution, and a batch
+    # that finds its id taken waits for the next second (a wait no schedule meets, only a loop).
+    next_second
     out=($(measured_run "$home" run))
     walls+=("${out[0]}"); mems+=("${out[1]}")
     sleep 0.1 # the scanner's last look

@@ -3,10 +3,13 @@ package dev.nightshift.batch;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.MailSettings;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.spec.QueueGlance;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.Database;
+import dev.nightshift.store.EarlyConnection;
 import dev.nightshift.store.PlainBatchStore;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,22 +26,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It declines (and the full launcher runs) whenever a record is not enough: the last batch died
  * and needs recovering, {@code when-idle: send} wants a report mailed, {@code --project} names no
- * project it can work on, or the database cannot be read this way.
+ * project it can work on, spec files wait in a queue (the launcher decides, having read them), the
+ * database's schema is behind, or the database cannot be read this way.
  */
 public final class QuickBatch {
-
-    private static final Logger log = LoggerFactory.getLogger(QuickBatch.class);
 
     private QuickBatch() {
     }
 
+    /**
+     * Whether this batch may end before its first phase, judged without reading the queue: it is
+     * paused, or no spec file waits in any queue. Spec files waiting almost surely mean a working
+     * batch, whose launcher reads the queue anyway: reading it here too would only delay its start.
+     */
+    public static boolean mayApply(Home home, String projectFilter) {
+        return Files.exists(home.pauseFile()) || !QueueGlance.mayHaveWork(home, projectFilter);
+    }
+
     /** @return the finished batch, or empty when the full launcher must run it */
     public static Optional<BatchResult> tryRun(Home home, NightshiftSettings settings, BatchRequest request,
-                                               BatchLock lock, Clock clock) {
+                                               BatchLock lock, Clock clock, EarlyConnection early) {
         if (lock.previousHolderDied()) {
             return Optional.empty();
         }
         if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !request.dryRun()) {
+            return Optional.empty();
+        }
+        if (!mayApply(home, request.projectFilter())) {
             return Optional.empty();
         }
         Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
@@ -50,11 +64,15 @@ public final class QuickBatch {
             return Optional.empty();
         }
         Instant started = clock.instant();
-        if (!Database.exists(home)) {
+        if (!Database.exists(home, settings)) {
             // The very first batch of a home creates the schema; every later no-op skips that.
             Database.open(home);
         }
-        try (Connection connection = Database.connect(home)) {
+        try (Connection connection = early.take(home, settings)) {
+            // A migration not yet applied (a newer nightshift on an older database): the full launcher migrates.
+            if (!Database.current(connection)) {
+                return Optional.empty();
+            }
             PlainBatchStore batches = new PlainBatchStore(connection);
             if (batches.running() > 0) {
                 return Optional.empty();
@@ -69,9 +87,11 @@ public final class QuickBatch {
             lock.describe("stopping early: batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
                     + LocalDateTime.now(clock).withNano(0));
             batches.recordEnded(id, started, clock.instant(), stop.get().status(), request.trigger(), request.dryRun(),
-                    request.projectFilter(), ProcessHandle.current().pid());
+                    request.projectFilter(), ProcessHandle.current().pid(), settings.node().name());
             return Optional.of(new BatchResult(id, stop.get().status(), BatchResult.OK, stop.get().message(id)));
         } catch (SQLException | IllegalStateException e) {
+            // Looked up only here: the logging system's start would cost an idle batch a sixth of its time.
+            Logger log = LoggerFactory.getLogger(QuickBatch.class);
             log.debug("the quick path could not read the database ({}); running the full launcher", e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -3,9 +3,12 @@ package dev.nightshift.cli;
 import dev.nightshift.batch.BatchResult;
 import dev.nightshift.config.ConfigException;
 import dev.nightshift.config.Home;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,18 +64,31 @@ public class NightshiftCommand implements Runnable {
      * failed or timed out, 2 bad configuration or usage, 3 another batch holds the lock.
      */
     public static int execute(String... args) {
+        Optional<Callable<Integer>> plain = PlainCommandLine.of(args);
+        if (plain.isPresent()) {
+            try {
+                Integer exit = plain.get().call();
+                return exit == null ? BatchResult.OK : exit;
+            } catch (Exception e) {
+                return failed(e, new PrintWriter(System.err, true));
+            }
+        }
         CommandLine commandLine = new CommandLine(new NightshiftCommand());
         // "--home DIR", as the README and the help write it; "--home=DIR" is read as well.
         commandLine.setSeparator(" ");
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            if (e instanceof ConfigException || e instanceof UsageProblem) {
-                cl.getErr().println("nightshift: " + e.getMessage());
-                return BatchResult.BAD_CONFIGURATION;
-            }
-            cl.getErr().println("nightshift: " + e.getMessage());
-            e.printStackTrace(cl.getErr());
-            return BatchResult.SOMETHING_FAILED;
-        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failed(e, cl.getErr()));
         return commandLine.execute(args);
+    }
+
+    /** A command that threw: bad configuration or usage is said in one line (exit 2), anything else with its trace (exit 1). */
+    private static int failed(Exception e, PrintWriter err) {
+        err.println("nightshift: " + e.getMessage());
+        if (e instanceof ConfigException || e instanceof UsageProblem) {
+            err.flush();
+            return BatchResult.BAD_CONFIGURATION;
+        }
+        e.printStackTrace(err);
+        err.flush();
+        return BatchResult.SOMETHING_FAILED;
     }
 }

@@ -12,6 +12,7 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.EarlyConnection;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +38,15 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Home home = parent.home();
+        // For a batch that may well end before its first phase (paused, or no spec waits), the
+        // database opens on a second thread while the settings are read.
+        boolean mayEndEarly = QuickBatch.mayApply(home, project) && !BatchLock.isHeld(home.lockFile());
+        try (EarlyConnection early = mayEndEarly ? EarlyConnection.start(home) : EarlyConnection.none()) {
+            return call(home, early);
+        }
+    }
+
+    private int call(Home home, EarlyConnection early) throws Exception {
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
         // A project that cannot be worked on is bad usage: said before the lock, a record or Spring.
         if (project != null) {
@@ -54,11 +64,13 @@ class RunCommand implements Callable<Integer> {
         try {
             BatchRequest request = new BatchRequest("cli", dryRun, project);
             // Paused or idle: decided and recorded before Spring starts (the idle no-op, about a second).
-            Optional<BatchResult> quick = QuickBatch.tryRun(home, settings, request, lock.get(), Clock.systemDefaultZone());
+            Optional<BatchResult> quick = QuickBatch.tryRun(home, settings, request, lock.get(), Clock.systemDefaultZone(), early);
             if (quick.isPresent()) {
                 System.out.println(quick.get().message());
                 return quick.get().exitCode();
             }
+            early.close();
+            readQueueAside(home, project);
             try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH);
                  AutoCloseable signals = StopSignals.route(context.getBean(GracefulStop.class)::stop)) {
                 BatchResult result = context.getBean(BatchLauncher.class).launch(request, lock.get());
@@ -70,4 +82,20 @@ class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Reads the queue on a second core while the context starts: the launcher reads it again at
+     * once and finds every spec parsed (thousands of specs take about a second to parse, the
+     * context as long to start). Only the parse is kept; the launcher decides on its own read.
+     */
+    private static void readQueueAside(Home home, String project) {
+        Thread reader = new Thread(() -> {
+            try {
+                WorkspaceReader.read(home, project);
+            } catch (RuntimeException ignored) {
+                // The launcher's own read meets the same problem and says it.
+            }
+        }, "nightshift-read-queue");
+        reader.setDaemon(true);
+        reader.start();
+    }
 }

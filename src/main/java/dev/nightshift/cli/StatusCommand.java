@@ -15,6 +15,7 @@ import dev.nightshift.store.Budget;
 import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Database;
+import dev.nightshift.store.EarlyConnection;
 import dev.nightshift.store.HistoryRepository;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.Records;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,17 +60,30 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Home home = parent.home();
-        // The queue is read while the database opens: with thousands of specs each takes a while.
-        reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home));
-        if (!Database.exists(home)) {
-            return show(home, null);
-        }
-        try (Database.Held db = Database.hold(home)) {
-            return show(home, db.jdbc());
+        // What takes a while is done side by side: the queue (thousands of specs), the database's
+        // opening and the crontab (a process) are read while the settings are.
+        // Each on a thread of its own: the queue's reader spreads its projects over the shared pool,
+        // which on two cores has one thread; started from that thread it would read alone.
+        reading = CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home), StatusCommand::aside);
+        crontab = CompletableFuture.supplyAsync(() -> ScheduleDriver.crontab(ScheduleDriver.CRONTAB), StatusCommand::aside);
+        try (EarlyConnection early = EarlyConnection.start(home)) {
+            if (!Database.exists(home)) {
+                return show(home, null);
+            }
+            try (Database.Held db = Database.hold(home, early)) {
+                return show(home, db.jdbc());
+            }
         }
     }
 
-    private java.util.concurrent.CompletableFuture<Workspace> reading;
+    private static void aside(Runnable work) {
+        Thread thread = new Thread(work, "nightshift-status");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private CompletableFuture<Workspace> reading;
+    private CompletableFuture<String> crontab;
 
     /** @param jdbc the database, or {@code null} when no batch has run yet */
     private int show(Home home, JdbcClient jdbc) {
@@ -77,7 +93,7 @@ class StatusCommand implements Callable<Integer> {
         Workspace workspace;
         try {
             workspace = reading.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
         out.println(TerminalText.clip("nightshift status · " + home.root(), TerminalText.WIDTH));
@@ -90,7 +106,7 @@ class StatusCommand implements Callable<Integer> {
                     + " (wip-specs/PAUSE; `nightshift resume` goes on)").forEach(out::println);
         }
         ScheduleDriver.lines(ScheduleDriver.find(home, settings.valid() ? settings.settings().schedule().expression() : null,
-                () -> ScheduleDriver.crontab(ScheduleDriver.CRONTAB), java.time.Instant.now()), java.time.ZoneId.systemDefault())
+                crontab::join, java.time.Instant.now()), java.time.ZoneId.systemDefault())
                 .forEach(out::println);
         Map<String, Records.BuildResult> setup = jdbc == null ? Map.of() : setupFailures(jdbc, workspace);
         out.println();

@@ -72,7 +72,7 @@ public class IntegrationPhase implements PhaseWork {
     public PhaseReport run(BatchRun run) {
         List<String> done = new ArrayList<>();
         int withIntegration = 0;
-        for (ProjectQueue project : WorkspaceReader.read(home, run.projectFilter()).projects()) {
+        for (ProjectQueue project : WorkspaceReader.readSettings(home, run.projectFilter()).projects()) {
             if (!project.usable() || project.settings().integration() == null) {
                 continue;
             }

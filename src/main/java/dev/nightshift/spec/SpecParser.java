@@ -100,7 +100,9 @@ public final class SpecParser {
                 yaml.append(lines[i]).append('\n');
             }
             try {
-                SpecFrontMatter read = SettingsFiles.parse(file, yaml.toString(), first + 1, SpecFrontMatter.class);
+                String frontMatter = yaml.toString();
+                SpecFrontMatter read = PlainFrontMatter.read(frontMatter)
+                        .orElseGet(() -> SettingsFiles.parse(file, frontMatter, first + 1, SpecFrontMatter.class));
                 meta = read != null ? read : SpecFrontMatter.none();
             } catch (ConfigException e) {
                 throw new SpecException(file, e.line(), "front matter: "

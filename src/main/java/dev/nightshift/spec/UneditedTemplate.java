@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Does a spec still hold the text of the {@code spec new} template? Such a spec is not work yet:
@@ -26,14 +27,25 @@ final class UneditedTemplate {
 
     /** The first placeholder the spec still holds, with its line in the file; empty for an edited spec. */
     static Optional<Found> find(Spec spec) {
-        String flat = flatten(spec.body());
-        for (String placeholder : PLACEHOLDERS) {
-            if (flat.contains(flatten(placeholder))) {
-                return Optional.of(new Found(lineOf(spec.file(), placeholder), placeholder));
+        String body = spec.body();
+        String flat = null;
+        for (int i = 0; i < PLACEHOLDERS.size(); i++) {
+            // Every word of a placeholder is in a body that holds it: most bodies miss one, and are
+            // not flattened (every queued spec is looked at on every read of the queue).
+            if (WORDS.get(i).stream().allMatch(body::contains)) {
+                flat = flat != null ? flat : flatten(body);
+                if (flat.contains(FLAT.get(i))) {
+                    return Optional.of(new Found(lineOf(spec.file(), PLACEHOLDERS.get(i)), PLACEHOLDERS.get(i)));
+                }
             }
         }
         return Optional.empty();
     }
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final List<String> FLAT = PLACEHOLDERS.stream().map(UneditedTemplate::flatten).toList();
+    private static final List<List<String>> WORDS = PLACEHOLDERS.stream()
+            .map(p -> List.of(WHITE_SPACE.split(p.strip()))).toList();
 
     /** A placeholder found: its 1-based line (0 when it cannot be told) and its text. */
     record Found(int line, String placeholder) {
@@ -43,7 +55,7 @@ final class UneditedTemplate {
     }
 
     private static String flatten(String text) {
-        return text.replaceAll("\\s+", " ");
+        return WHITE_SPACE.matcher(text).replaceAll(" ");
     }
 
     /** Read again only for a spec found unedited, which is rare: the parsed spec keeps no line offsets of its body. */

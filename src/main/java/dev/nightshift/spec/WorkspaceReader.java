@@ -37,6 +37,19 @@ public final class WorkspaceReader {
 
     /** @param onlyProject when set, the other projects are not read at all */
     public static Workspace read(Home home, String onlyProject) {
+        return read(home, onlyProject, true);
+    }
+
+    /**
+     * The projects with their settings (and their settings' problems), but no spec read: for work
+     * that needs no queue, such as the integration tests. Thousands of specs cost a read each,
+     * even when their parse is remembered.
+     */
+    public static Workspace readSettings(Home home, String onlyProject) {
+        return read(home, onlyProject, false);
+    }
+
+    private static Workspace read(Home home, String onlyProject, boolean withSpecs) {
         Path root = home.wipSpecs();
         List<FileProblem> problems = new ArrayList<>();
         List<ProjectQueue> projects = new ArrayList<>();
@@ -68,11 +81,15 @@ public final class WorkspaceReader {
         // Projects are read apart from each other, so on all cores at once: hundreds of projects
         // with thousands of specs are read in every phase and by status. Their order is kept.
         projects.addAll((projectDirs.size() > 1 ? projectDirs.parallelStream() : projectDirs.stream())
-                .map(dir -> readProject(dir.getFileName().toString(), dir, boundary)).toList());
+                .map(dir -> readProject(dir.getFileName().toString(), dir, boundary, withSpecs)).toList());
         return new Workspace(List.copyOf(projects), List.copyOf(problems), Files.exists(home.pauseFile()));
     }
 
     static ProjectQueue readProject(String name, Path dir, WipSpecsBoundary boundary) {
+        return readProject(name, dir, boundary, true);
+    }
+
+    private static ProjectQueue readProject(String name, Path dir, WipSpecsBoundary boundary, boolean withSpecs) {
         List<FileProblem> problems = new ArrayList<>();
         ConfigException error = leavingLink(dir, boundary);
         ProjectSettings settings = null;
@@ -93,6 +110,10 @@ public final class WorkspaceReader {
         for (SpecFolder folder : SpecFolder.values()) {
             List<Spec> found = new ArrayList<>();
             Path folderDir = dir.resolve(folder.folderName());
+            if (!withSpecs) {
+                specs.put(folder, found);
+                continue;
+            }
             if (Files.isDirectory(folderDir) && boundary.contains(folderDir)) {
                 for (Path file : sortedEntries(folderDir)) {
                     readSpec(name, folder, file, boundary, found, knownNames, problems);
@@ -143,7 +164,8 @@ public final class WorkspaceReader {
     private static void readSpec(String project, SpecFolder folder, Path file, WipSpecsBoundary boundary,
                                  List<Spec> found, Set<String> knownNames, List<FileProblem> problems) {
         String fileName = file.getFileName().toString();
-        if (fileName.startsWith(".") || fileName.endsWith(".why.md") || fileName.contains(".md.replaced-")) {
+        if (fileName.startsWith(".") || fileName.endsWith(".why.md") || fileName.contains(".md.replaced-")
+                || ReviewFiles.isReviewFile(fileName)) {
             return;
         }
         // A plain file in a folder already found inside wip-specs is inside too: only a link needs

@@ -67,7 +67,7 @@ public class BatchRepository {
     }
 
     public List<Batch> running() {
-        return jdbc.sql("SELECT * FROM batches WHERE status = 'RUNNING' ORDER BY started_at")
+        return jdbc.sql("SELECT * FROM batches WHERE ended_at IS NULL AND status = 'RUNNING' ORDER BY started_at")
                 .query(Batch.class).list();
     }
 

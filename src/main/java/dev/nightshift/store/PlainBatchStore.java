@@ -23,7 +23,9 @@ public final class PlainBatchStore {
 
     /** Batches whose process may have died mid-way: a recovery is due before anything else. */
     public int running() throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM batches WHERE status = 'RUNNING'");
+        try (PreparedStatement st = connection.prepareStatement(
+                // Through the index on ended_at (a running batch has none): a year of history is not scanned.
+                "SELECT COUNT(*) FROM batches WHERE ended_at IS NULL AND status = 'RUNNING'");
              ResultSet rows = st.executeQuery()) {
             rows.next();
             return rows.getInt(1);
@@ -40,12 +42,12 @@ public final class PlainBatchStore {
         }
     }
 
-    /** A batch that started and ended at once with {@code status}. */
+    /** A batch that started and ended at once with {@code status}, on the node {@code node}. */
     public void recordEnded(String id, Instant startedAt, Instant endedAt, BatchStatus status, String trigger,
-                            boolean dryRun, String projectFilter, long pid) throws SQLException {
+                            boolean dryRun, String projectFilter, long pid, String node) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("""
-                INSERT INTO batches (id, started_at, ended_at, status, trigger_kind, dry_run, project_filter, pid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO batches (id, started_at, ended_at, status, trigger_kind, dry_run, project_filter, pid, node)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             st.setString(1, id);
             st.setObject(2, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
             st.setObject(3, OffsetDateTime.ofInstant(endedAt, ZoneOffset.UTC));
@@ -54,6 +56,7 @@ public final class PlainBatchStore {
             st.setBoolean(6, dryRun);
             st.setString(7, projectFilter);
             st.setLong(8, pid);
+            st.setString(9, node);
             st.executeUpdate();
         }
     }

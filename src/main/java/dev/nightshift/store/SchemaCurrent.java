@@ -36,12 +36,21 @@ final class SchemaCurrent {
     }
 
     static boolean check(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return check(connection);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The same question on a connection the caller keeps open. */
+    static boolean check(Connection connection) {
         try {
             Set<String> available = available();
             if (available.isEmpty()) {
                 return false;
             }
-            return applied(dataSource).containsAll(available);
+            return applied(connection).containsAll(available);
         } catch (SQLException | IOException | URISyntaxException | RuntimeException e) {
             // Not a sure yes: Flyway decides.
             return false;
@@ -78,9 +87,9 @@ final class SchemaCurrent {
         }
     }
 
-    private static Set<String> applied(DataSource dataSource) throws SQLException {
+    private static Set<String> applied(Connection connection) throws SQLException {
         Set<String> versions = new HashSet<>();
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement();
+        try (Statement st = connection.createStatement();
              ResultSet rows = st.executeQuery(
                      "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
             while (rows.next()) {

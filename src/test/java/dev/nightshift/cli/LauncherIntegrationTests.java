@@ -103,6 +103,27 @@ class LauncherIntegrationTests {
     }
 
     @Test
+    void theDaemonStartsWithASmallHeapThatFollowsWhatIsLiveAndShortCommandsDoNot() throws Exception {
+        Path checkout = copyOfCheckout();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        TestHome home = TestHome.create(dir.resolve("owner"));
+        // The JVM prints the options it was given and its version, then ends before nightshift starts.
+        Map<String, String> flags = Map.of("NIGHTSHIFT_FAST_START", "0", "NIGHTSHIFT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -version");
+
+        Run daemon = launch(checkout, tmp, flags, "--home", home.root().toString(), "daemon");
+        Run status = launch(checkout, tmp, flags, "--home", home.root().toString(), "status");
+        Run larger = launch(checkout, tmp, Map.of("NIGHTSHIFT_FAST_START", "0",
+                "NIGHTSHIFT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xms64m -version"), "daemon");
+
+        assertThat(daemon.exit()).as(daemon.err()).isZero();
+        assertThat(daemon.out()).contains("-XX:InitialHeapSize=16777216", "-XX:MaxHeapFreeRatio=30",
+                "-XX:MaxHeapSize=268435456", "-XX:+UseSerialGC");
+        assertThat(status.out()).contains("-XX:MaxHeapSize=268435456").doesNotContain("-XX:InitialHeapSize=16777216")
+                .doesNotContain("MaxHeapFreeRatio");
+        assertThat(larger.out()).as("the owner's options come last and win").contains("-XX:InitialHeapSize=67108864");
+    }
+
+    @Test
     void theDemoRunsThroughTheLauncherFromAnyFolderAndItsReportNamesTheWork() throws Exception {
         Path checkout = copyOfCheckout();
         Path tmp = Files.createDirectories(dir.resolve("tmp"));

@@ -35,6 +35,24 @@ class MaskingTests {
     }
 
     @Test
+    void everyTokenShapeIsMaskedWhereverItStandsInALongText() {
+        SecretMasker masker = SecretMasker.none();
+        String filler = "plain words of a long spec, log or plan, nothing secret in them. ".repeat(200);
+        List<String> tokens = List.of("AKIA" + "ABCDEFGHIJKLMNOP", "ASIA" + "ABCDEFGHIJKLMNOP", GITHUB_SHAPED,
+                "github_pat_" + "A".repeat(30), "sk-ant-" + "a".repeat(24), "sk-" + "b".repeat(40),
+                "sk-proj-" + "c".repeat(40), "xoxb-" + "1234567890ab", "AIza" + "d".repeat(35), "glpat-" + "e".repeat(24),
+                "-----BEGIN RSA PRIVATE KEY-----");
+        for (String token : tokens) {
+            String masked = masker.mask(filler + " " + token + " " + filler);
+            assertThat(masked).as(token).doesNotContain(token).contains("[secret]").startsWith(filler);
+            assertThat(masker.findIn(filler + token)).as(token).isNotEmpty();
+        }
+        assertThat(masker.mask(filler + "https://bot:hunter2-pass@git.example.com")).endsWith("https://bot:[secret]@git.example.com");
+        assertThat(masker.mask(filler)).as("nothing to mask: the text itself").isSameAs(filler);
+        assertThat(masker.findIn(filler)).isEmpty();
+    }
+
+    @Test
     void aPasswordInAUrlIsMaskedAndItsUserKept() {
         SecretMasker masker = SecretMasker.none();
 

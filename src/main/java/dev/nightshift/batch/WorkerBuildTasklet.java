@@ -34,9 +34,10 @@ import org.springframework.stereotype.Component;
  * One build partition on a worker: the same build as on one machine, from the work order the
  * batch stored, under the deadline of the batch that sent it, and recorded as built on this node.
  * The writes to the owner's queue it asks for are not made here (a worker has no queue): they go
- * back in the partition's execution context, and the batch's node applies them ({@link WorkerResults}). A request of a batch that no longer runs
- * (it died, or gave the build up) is dropped, and a build whose batch was found dead and recovered
- * while it ran has its processes ended: the next batch builds the spec again, never alongside.
+ * back in the partition's execution context, and the batch's node applies them
+ * ({@link WorkerResults}). A request of a batch that no longer runs (it died, or gave the build
+ * up) is dropped, and a build whose batch was found dead and recovered while it ran has its
+ * processes ended: the next batch builds the spec again, never alongside.
  */
 @Component
 @Profile("worker")

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The part of {@code status} that a cluster adds: its daemons and workers, when each was last heard
- * from, the latest batch each daemon ran and the latest build each worker carried out. Printed only with a shared database; one machine has nothing to list.
+ * from, the latest batch each daemon ran and the latest build each worker carried out. Printed
+ * only with a shared database; one machine has nothing to list.
  */
 final class ClusterNodes {
 

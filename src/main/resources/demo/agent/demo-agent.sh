@@ -13,6 +13,32 @@ task="${NIGHTSHIFT_TASK:?nightshift gives every agent run its task}"
 prompt="${NIGHTSHIFT_PROMPT_FILE:?nightshift gives every agent run its prompt as a file}"
 cat > /dev/null   # the generic kind also gets the prompt on standard input; it is read from the file
 
+# A run that answers the owner's review: the demo agent cannot understand the points, so it writes
+# each one as a comment into the file it names (review-points.md for a point on no file) and says so
+# in .nightshift/answers.md, one "## <number>" section per point, as the prompt asks.
+if grep -q "^# The one job now: answer the owner's review" "$prompt"; then
+  mkdir -p .nightshift
+  n=""
+  where=""
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    if [[ "$line" =~ ^##\ Point\ ([0-9]+):\ (.*)$ ]]; then
+      n="${BASH_REMATCH[1]}"
+      where="${BASH_REMATCH[2]}"
+    elif [[ -n "$n" && "$line" == '> '* ]]; then
+      text="${line#'> '}"
+      target="review-points.md"
+      if [[ "$where" == *:* && -f "${where%%:*}" ]]; then target="${where%%:*}"; fi
+      printf '# review: %s\n' "$text" >> "$target"
+      printf '## %s\nDemo agent (not an AI): wrote "# review: %s" into %s; a real agent makes the change.\n\n' \
+        "$n" "$text" "$target" >> .nightshift/answers.md
+      n=""
+    fi
+  done < "$prompt"
+  echo "Demo agent (not an AI): wrote each review point into the file it names." > .nightshift/note.md
+  echo "demo agent: answered the review"
+  exit 0
+fi
+
 in_changes=0
 in_task=0
 file=""

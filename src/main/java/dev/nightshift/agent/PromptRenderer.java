@@ -16,9 +16,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
- * Renders the agent's prompts from {@code prompts/build.md} and {@code prompts/merge.md}: the
- * home's copy when the owner made one, otherwise the one shipped with nightshift. Values are
- * inserted, never parsed as template.
+ * Renders the agent's prompts from {@code prompts/build.md}, {@code prompts/merge.md} and
+ * {@code prompts/address-review.md}: the home's copy when the owner made one, otherwise the one
+ * shipped with nightshift. Values are inserted, never parsed as template.
  */
 @Component
 public class PromptRenderer {
@@ -31,6 +31,39 @@ public class PromptRenderer {
     /** What the prompt to finish a conflicted merge is made of. */
     public record MergeFacts(String project, String specName, String specTitle, String specBody, String ref,
                              List<String> files, String gitLog) {
+    }
+
+    /** What the prompt of a run that answers the owner's review is made of. */
+    public record ReviewFacts(String project, String specName, String specTitle, String specBody, int prNumber,
+                              List<Point> points, String notes, String gitLog, String failure) {
+    }
+
+    /**
+     * One review point as the agent reads it: numbered (the number heads its answer), where it
+     * was written, by whom, the diff hunk of a line comment, the text.
+     */
+    public record Point(int number, String where, String author, String hunk, String text) {
+
+        /** The text as a Markdown quote, each line marked, so no line of it reads as the prompt's own. */
+        public String getQuoted() {
+            return text.strip().replace("\n", "\n> ");
+        }
+
+        public int getNumber() {
+            return number;
+        }
+
+        public String getWhere() {
+            return where;
+        }
+
+        public String getAuthor() {
+            return author;
+        }
+
+        public String getHunk() {
+            return hunk;
+        }
     }
 
     private final Home home;
@@ -73,6 +106,22 @@ public class PromptRenderer {
                 "files", facts.files(),
                 "gitLog", orNone(facts.gitLog())));
         return engine.process(template("merge.md"), context);
+    }
+
+    /** The prompt of a run whose only job is to answer the owner's review, point by point. */
+    public String renderReview(ReviewFacts facts) {
+        Context context = new Context();
+        context.setVariables(Map.of(
+                "project", facts.project(),
+                "specName", facts.specName(),
+                "specTitle", facts.specTitle(),
+                "specBody", facts.specBody(),
+                "prNumber", facts.prNumber(),
+                "points", facts.points(),
+                "notes", orNone(facts.notes()),
+                "gitLog", orNone(facts.gitLog())));
+        context.setVariable("failure", facts.failure());
+        return engine.process(template("address-review.md"), context);
     }
 
     /** The home's prompts/NAME when the owner made one, else the one shipped with nightshift. */

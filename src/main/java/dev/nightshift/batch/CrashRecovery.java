@@ -47,10 +47,12 @@ public class CrashRecovery {
     private final Worktrees worktrees;
     private final CandidateCommits candidates;
     private final Clock clock;
+    private final WorkerResults workerResults;
 
     public CrashRecovery(Home home, JobRepository jobRepository, JobOperator jobOperator, BatchRepository batches,
                          AgentRunRepository agentRuns, PlanRepository plans, Git git, Worktrees worktrees,
-                         CandidateCommits candidates, Clock clock) {
+                         CandidateCommits candidates, Clock clock, WorkerResults workerResults) {
+        this.workerResults = workerResults;
         this.home = home;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -82,6 +84,10 @@ public class CrashRecovery {
             }).toList();
         }
         for (JobExecution execution : jobRepository.findRunningJobExecutions(NightshiftJobConfiguration.JOB_NAME)) {
+            int applied = workerResults.applyLeftBy(execution);
+            if (applied > 0) {
+                log.info("applied the queue writes of {} build(s) the cluster's workers finished for the dead batch", applied);
+            }
             jobOperator.recover(execution);
             log.info("marked the job execution {} that was left running as failed", execution.getId());
         }

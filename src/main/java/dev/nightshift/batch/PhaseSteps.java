@@ -34,7 +34,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The five phase steps: each phase's own bean, put under its deadline and recorded. The build
- * step is partitioned: one partition per planned project, {@code build.parallelism} at once.
+ * step is partitioned: one partition per planned project, {@code build.parallelism} at once here,
+ * or sent to a cluster's workers ({@link BuildDispatch}).
  */
 @Configuration(proxyBeanMethods = false)
 class PhaseSteps {
@@ -73,7 +74,7 @@ class PhaseSteps {
 
     @Bean
     Step buildStep(BuildPartitioner buildPartitioner, Step buildProjectStep, NightshiftSettings settings,
-                   BuildSummary summary) {
+                   BuildSummary summary, BuildDispatch dispatch) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("build-");
         executor.setConcurrencyLimit(settings.build().parallelism());
         executor.setTaskDecorator(task -> {
@@ -95,7 +96,7 @@ class PhaseSteps {
         handler.setGridSize(settings.build().parallelism());
         return new StepBuilder(Phase.BUILD.key(), repository)
                 .partitioner("buildProject", buildPartitioner)
-                .partitionHandler(handler)
+                .partitionHandler(dispatch.choosing(handler))
                 .listener(listener(Phase.BUILD, run -> summary.describe(run.batchId())))
                 .build();
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * folder the agent worked in: bring base in, measure what is unpublished, push one commit by id.
  */
 @Component
-public class BranchWork {
+class BranchWork {
 
     /**
      * The result of merging one ref into the spec's branch.

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One build's state, handed from step to step: the order, where its files are, what the build
@@ -42,6 +43,8 @@ final class BuildContext {
     String failure;
     /** The follow-up drafts of the run whose gate passed. */
     List<FollowUps.Draft> drafts = List.of();
+    /** The review answers of the latest run (the one whose gate passed, once it passed), by point number. */
+    Map<Integer, String> answers = Map.of();
 
     BuildContext(WorkOrder order, BatchRun run, Path homeRoot, Path logs, Clock clock) {
         this.order = order;

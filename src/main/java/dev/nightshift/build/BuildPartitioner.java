@@ -20,8 +20,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public class BuildPartitioner implements Partitioner {
 
-    static final String PROJECT = "project";
-    static final String TURN = "turn";
+    public static final String PROJECT = "project";
+    public static final String TURN = "turn";
 
     private final String batchId;
     private final PlanRepository plans;

@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.config.Home;
 import dev.nightshift.git.CandidateCommits;
+import dev.nightshift.order.PrIntent;
 import dev.nightshift.store.BuildOutcome;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,10 @@ class Candidate {
         if (!verdict.passed()) {
             return new Judged(commit, held(build, commit, verdict));
         }
-        if (verdict.change().isEmpty()) {
+        // A review point may be a question: answered without a change, the branch as published is
+        // tested again and the answers go out; any other run that changed nothing has failed.
+        boolean answeredOnly = build.order.intent() == PrIntent.ADDRESS_REVIEW && !build.answers.isEmpty();
+        if (verdict.change().isEmpty() && !answeredOnly) {
             GateResult lastGate = build.tally.lastGate;
             return new Judged(commit, lastGate != null
                     ? StepResult.journalled(lastGate.failedOutcome(), lastGate.thenFixFailed("the agent changed nothing"))

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * branch that is never pushed.
  */
 @Component
-public class ChangeGuards {
+class ChangeGuards {
 
     /** What the guards saw and what they objected to. */
     public record Verdict(StagedChange change, List<GuardBreach> breaches) {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * so what passes is what is pushed.
  */
 @Component
-public class CleanGate {
+class CleanGate {
 
     private final TestGate gate;
     private final Worktrees worktrees;

@@ -9,10 +9,13 @@ import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.git.CandidateCommits;
 import dev.nightshift.git.GitException;
+import dev.nightshift.order.PrIntent;
+import dev.nightshift.pr.ReviewPoint;
 import dev.nightshift.spec.FollowUps;
 import dev.nightshift.store.BuildOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -85,6 +88,7 @@ class FixAttempts implements BuildStep {
             // Only the run whose gate passes files discovered work: what other runs left is dropped.
             AgentLeftovers.Left left = leftovers.take(build.worktree);
             tally.note = Optional.ofNullable(left.note()).orElse(tally.note);
+            build.answers = left.answers();
             if (agent.status() != AgentRunner.Status.SUCCEEDED) {
                 return runEnd.stop(build, agent, agentLog);
             }
@@ -117,6 +121,17 @@ class FixAttempts implements BuildStep {
     }
 
     private String prompt(BuildContext build) {
+        if (build.order.intent() == PrIntent.ADDRESS_REVIEW) {
+            List<ReviewPoint> points = build.order.review();
+            List<PromptRenderer.Point> shown = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                ReviewPoint point = points.get(i);
+                shown.add(new PromptRenderer.Point(i + 1, point.where(), point.author(), point.diffHunk(), point.text()));
+            }
+            return prompts.renderReview(new PromptRenderer.ReviewFacts(build.project(), build.spec.name(),
+                    build.spec.title(), build.spec.body(), build.order.prNumber(), shown, build.order.notes(),
+                    branches.recentLog(build.clone, build.order.branch(), build.gitLog), build.failure));
+        }
         return prompts.render(new PromptFacts(build.project(), build.spec.name(), build.spec.title(), build.spec.body(),
                 build.task.text(), build.order.notes(), build.recentJournal(JOURNAL_ENTRIES),
                 branches.recentLog(build.clone, build.order.branch(), build.gitLog), build.failure, FollowUps.LIMIT));

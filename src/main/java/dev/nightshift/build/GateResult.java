@@ -9,7 +9,7 @@ import dev.nightshift.store.BuildOutcome;
  * @param reason   why it failed, in a sentence; {@code null} when it passed
  * @param tail     the end of the failing output, for the report and a fix attempt
  */
-public record GateResult(Verdict verdict, Integer testsRun, Integer testsPassed, Integer testsFailed,
+record GateResult(Verdict verdict, Integer testsRun, Integer testsPassed, Integer testsFailed,
                          String reason, String tail) {
 
     /** How a gate run ended. */

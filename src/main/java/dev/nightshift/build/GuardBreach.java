@@ -9,5 +9,5 @@ import java.util.List;
  * @param files the files concerned
  * @param why   a sentence for the owner; never a secret's value
  */
-public record GuardBreach(String guard, List<String> files, String why) {
+record GuardBreach(String guard, List<String> files, String why) {
 }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * sandbox, an agent can reach all of these; this check is what then stands between it and a push.
  */
 @Component
-public class HomeFingerprint {
+class HomeFingerprint {
 
     /**
      * What was seen: one value per thing watched, and the text of the settings files, to put them

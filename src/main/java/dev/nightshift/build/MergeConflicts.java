@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * conflict markers, or the run failed) the branch stays as it was and the files are named.
  */
 @Component
-public class MergeConflicts {
+class MergeConflicts {
 
     private static final Logger log = LoggerFactory.getLogger(MergeConflicts.class);
     private static final Pattern MARKER = Pattern.compile("(?m)^(<<<<<<<|>>>>>>>)( |$)");

@@ -1,10 +1,11 @@
 package dev.nightshift.build;
 
-import dev.nightshift.spec.SpecParser;
 import dev.nightshift.store.BuildOutcome;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +19,25 @@ class Preflight implements BuildStep {
 
     private static final Logger log = LoggerFactory.getLogger(Preflight.class);
 
+    /** Whether the owner's queue is here: a cluster's worker has none; the batch's node checked before it sent the order. */
+    private final boolean queueHere;
+
+    Preflight() {
+        this.queueHere = true;
+    }
+
+    @Autowired
+    Preflight(Environment environment) {
+        this.queueHere = !environment.matchesProfiles("worker");
+    }
+
     @Override
     public StepResult run(BuildContext build) {
-        String path = build.order.spec().path();
-        Optional<String> now = SpecParser.hashOf(build.homeRoot.resolve(path));
-        if (now.isEmpty()) {
-            return StepResult.stop(BuildOutcome.SKIPPED, path + " is gone since planning: not built; the next batch"
-                    + " plans again");
-        }
-        if (!now.get().equals(build.order.spec().sha256())) {
-            return StepResult.stop(BuildOutcome.SKIPPED, path + " changed since planning: not built as planned; the"
-                    + " next batch plans it again from its new text");
+        if (queueHere) {
+            Optional<String> changed = SpecSincePlanning.change(build.homeRoot, build.order);
+            if (changed.isPresent()) {
+                return StepResult.stop(BuildOutcome.SKIPPED, changed.get());
+            }
         }
         if (build.run.dryRun()) {
             log.info("DRY-RUN: would run the agent on {}/{}: {}", build.project(), build.spec.name(), build.task.text());

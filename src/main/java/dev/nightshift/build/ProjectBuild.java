@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * owner's queue comes back with its result, for {@link QueueUpdates} to apply.
  */
 @Component
-public class ProjectBuild {
+class ProjectBuild {
 
     static final String STOPPED_DETAIL = "nightshift was told to stop; the work was kept on the local branch";
 
@@ -51,6 +51,11 @@ public class ProjectBuild {
         BuildResult result = build.tally.result(end.outcome(), end.detail(), end.published());
         retryBudget.exhausted(order, result, run.dryRun(), build.blocked()).ifPresent(build::block);
         return new OrderResult(result, build.changes());
+    }
+
+    /** The steps, in the order they run. */
+    List<BuildStep> steps() {
+        return steps;
     }
 
     /** The steps in order, until one stops the build. */

@@ -3,6 +3,7 @@ package dev.nightshift.build;
 import dev.nightshift.config.Home;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.order.OrderResult;
+import dev.nightshift.order.QueueChange;
 import dev.nightshift.order.WorkOrder;
 import dev.nightshift.order.WorkOrderJson;
 import dev.nightshift.phase.BatchRun;
@@ -58,6 +59,25 @@ public class ProjectBuildTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         BatchRun run = BatchRun.from(chunk.getStepContext().getJobParameters());
         String project = chunk.getStepContext().getStepExecution().getExecutionContext().getString(BuildPartitioner.PROJECT);
+        carryOut(run, project).ifPresent(built -> applyToQueue(run, built.order(), built.result().changes()));
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A work order carried out and its result recorded.
+     *
+     * @param result what came of it, with the writes to the owner's queue it asks for
+     */
+    public record Built(WorkOrder order, OrderResult result) {
+    }
+
+    /**
+     * The project's build and its recorded result, without the writes to the owner's queue: on a
+     * cluster's worker, which has no queue, those go back to the batch's node ({@link #applyToQueue}).
+     *
+     * @return empty when the build did not start (its turn came after the phase's end) or had no order
+     */
+    public Optional<Built> carryOut(BatchRun run, String project) {
         MDC.put(LogFiles.KEY, home.batchLogs(run.batchId()).resolve("build-" + project + ".log").toString());
         Instant started = clock.instant();
         PlanEntry entry = plans.entry(run.batchId(), project).orElseThrow();
@@ -70,7 +90,7 @@ public class ProjectBuildTasklet implements Tasklet {
                     "waited: more projects were ready than the build phase's time could serve; it goes before"
                             + " the projects built this batch in the next one", null, null, null, null, null, null,
                     null, null, started, clock.instant()));
-            return RepeatStatus.FINISHED;
+            return Optional.empty();
         }
         OrderResult result;
         try {
@@ -83,14 +103,17 @@ public class ProjectBuildTasklet implements Tasklet {
             MDC.remove(LogFiles.KEY);
         }
         builds.save(result.result());
-        if (order.isPresent()) {
-            try {
-                queue.apply(order.get(), result.changes(), run.dryRun());
-            } catch (RuntimeException e) {
-                log.error("could not apply the build's changes to the queue of {}/{}", project, entry.spec(), e);
-            }
+        OrderResult recorded = result;
+        return order.map(o -> new Built(o, recorded));
+    }
+
+    /** What a build asks of the owner's queue, applied: on the node that holds the queue, after the build. */
+    public void applyToQueue(BatchRun run, WorkOrder order, List<QueueChange> changes) {
+        try {
+            queue.apply(order, changes, run.dryRun());
+        } catch (RuntimeException e) {
+            log.error("could not apply the build's changes to the queue of {}/{}", order.project(), order.spec().name(), e);
         }
-        return RepeatStatus.FINISHED;
     }
 
     private OrderResult failed(BatchRun run, PlanEntry entry, Instant started, String why) {

@@ -2,6 +2,7 @@ package dev.nightshift.build;
 
 import dev.nightshift.phase.BatchRun;
 import dev.nightshift.pr.HostProject;
+import dev.nightshift.pr.PullRequestHost;
 import dev.nightshift.pr.PullRequestHosts;
 import dev.nightshift.config.ProjectSettings;
 import dev.nightshift.spec.Spec;
@@ -16,10 +17,18 @@ import org.springframework.stereotype.Component;
  * or added to. Nothing here runs unless the gate passed.
  */
 @Component
-public class Publication {
+class Publication {
 
-    /** What the batch adds, for the pull request's body and comment. */
-    public record Work(SpecTask task, GateResult gate, String note, List<String> followUps) {
+    /**
+     * What the batch adds, for the pull request's body and comment.
+     *
+     * @param answer the batch's comment when it answered the owner's review (point by point), else {@code null}
+     */
+    public record Work(SpecTask task, GateResult gate, String note, List<String> followUps, String answer) {
+
+        public Work(SpecTask task, GateResult gate, String note, List<String> followUps) {
+            this(task, gate, note, followUps, null);
+        }
     }
 
     private final BranchWork branches;
@@ -44,9 +53,16 @@ public class Publication {
         fingerprint.pushed("refs/heads/" + spec.branch(), tested);
         branches.push(clone, tested, spec.branch(), gitLog);
         HostProject hostProject = new HostProject(project, settings, clone, gitLog);
-        return reuse.publish(run, hosts.forKind(settings.pr().host()),
+        PullRequestHost host = hosts.forKind(settings.pr().host());
+        PullRequestReuse.Published published = reuse.publish(run, host,
                 hostProject, spec.name(), spec.branch(), spec.title(), tested,
                 PullRequestText.body(spec, work.task(), work.gate(), run.batchId()),
-                PullRequestText.comment(work.task(), work.gate(), work.note(), commits, work.followUps(), run.batchId()));
+                work.answer() != null ? work.answer()
+                        : PullRequestText.comment(work.task(), work.gate(), work.note(), commits, work.followUps(), run.batchId()));
+        if (spec.tasks().stream().allMatch(t -> t.done() || t.index() == work.task().index())) {
+            // Every task has passed the gate now: a draft (pr.draft) is ready for the owner's review.
+            host.markReady(hostProject, published.pullRequest());
+        }
+        return published;
     }
 }

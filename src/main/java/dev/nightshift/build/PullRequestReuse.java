@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * a new one is opened only when the spec has none, neither in nightshift's records nor on the host.
  */
 @Component
-public class PullRequestReuse {
+class PullRequestReuse {
 
     private static final Logger log = LoggerFactory.getLogger(PullRequestReuse.class);
 

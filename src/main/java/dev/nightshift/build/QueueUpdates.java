@@ -10,7 +10,9 @@ import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecMover;
 import dev.nightshift.spec.SpecTicker;
 import dev.nightshift.spec.WipJournal;
+import dev.nightshift.spec.ReviewFiles;
 import dev.nightshift.spec.WorkspaceReader;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * elsewhere meanwhile is left where the owner put it.
  */
 @Component
-public class QueueUpdates {
+class QueueUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(QueueUpdates.class);
 
@@ -72,6 +74,14 @@ public class QueueUpdates {
                     log.info("DRY-RUN: would file the follow-up {}/next/{}.md", order.project(), followUp.name());
                 } else {
                     followUps.write(project.get(), new FollowUps.Filing(followUp.name(), followUp.text()));
+                }
+            } else if (change instanceof QueueChange.SettleReview settle && project.isPresent()) {
+                Path review = ReviewFiles.reviewOf(project.get().dir(), order.spec().name());
+                if (dryRun) {
+                    log.info("DRY-RUN: would move {} to its .review.done.md with the answers", review);
+                } else {
+                    ReviewFiles.settle(review, settle.answers())
+                            .ifPresent(done -> log.info("{}: the review is answered, see {}", name, done.getFileName()));
                 }
             } else if (change instanceof QueueChange.Journal entry && !dryRun) {
                 journal.append(ZonedDateTime.ofInstant(entry.at(), clock.getZone()), order.project(),

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * exit, and no fewer than base runs.
  */
 @Component
-public class TestGate {
+class TestGate {
 
     private final NightshiftSettings settings;
     private final TestCommand tests;

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The part of {@code status} that a cluster adds: its nodes, when each was last heard from, and the
- * latest batch each one ran. Printed only with a shared database; one machine has nothing to list.
+ * The part of {@code status} that a cluster adds: its daemons and workers, when each was last heard
+ * from, the latest batch each daemon ran and the latest build each worker carried out. Printed
+ * only with a shared database; one machine has nothing to list.
  */
 final class ClusterNodes {
 
@@ -28,16 +29,23 @@ final class ClusterNodes {
         Map<String, String> lastBatch = jdbc.sql("SELECT node, MAX(id) AS batch FROM batches WHERE node IS NOT NULL GROUP BY node")
                 .query((rs, i) -> Map.entry(rs.getString("node"), rs.getString("batch"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // A worker runs no batch: its line names the latest build it carried out, and for which batch.
+        Map<String, String> lastBuild = jdbc.sql("""
+                SELECT r.node, r.project, r.batch_id FROM build_results r
+                WHERE r.node IS NOT NULL AND r.started_at = (SELECT MAX(o.started_at) FROM build_results o WHERE o.node = r.node)""")
+                .query((rs, i) -> Map.entry(rs.getString("node"), rs.getString("project") + " in " + rs.getString("batch_id")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
         Instant now = Instant.now();
         out.println();
-        out.printf("%-24s %-7s %8s %-18s %s%n", "NODES", "role", "pid", "heartbeat", "last batch");
+        out.printf("%-24s %-7s %8s %-18s %s%n", "NODES", "role", "pid", "heartbeat", "last batch / last build");
         if (nodes.isEmpty()) {
-            out.println("  no daemon has reported yet");
+            out.println("  no daemon or worker has reported yet");
         }
         for (NodeRepository.Node node : nodes) {
             out.printf("%-24s %-7s %8s %-18s %s%n", TerminalText.clip(node.name(), 24), node.role(),
                     node.pid() == null ? "" : node.pid(), ago(Duration.between(node.heartbeatAt(), now)),
-                    lastBatch.getOrDefault(node.name(), "-"));
+                    "worker".equals(node.role()) ? "built " + lastBuild.getOrDefault(node.name(), "nothing yet")
+                            : lastBatch.getOrDefault(node.name(), "-"));
         }
     }
 

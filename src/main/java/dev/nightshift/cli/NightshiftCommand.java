@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
                 "2 bad configuration or usage; 3 another batch holds the lock."},
         subcommands = {RunCommand.class, DaemonCommand.class, StatusCommand.class, DoctorCommand.class,
                 PrsCommand.class, ReportCommand.class, SpecCommand.class, PauseCommand.class, ResumeCommand.class,
-                DemoCommand.class,
+                DemoCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 

@@ -26,7 +26,9 @@ public final class NightshiftContext {
         /** Runs batches now: no scheduler. */
         BATCH,
         /** Fires batches on the schedule. */
-        DAEMON
+        DAEMON,
+        /** Carries out the build partitions a cluster's batches send (PostgreSQL only): no scheduler. */
+        WORKER
     }
 
     private NightshiftContext() {
@@ -70,7 +72,7 @@ public final class NightshiftContext {
         return new SpringApplicationBuilder(NightshiftApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties)
-                .profiles(purpose == Purpose.DAEMON ? "daemon" : "batch")
+                .profiles(profiles(purpose, database.shared()))
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("home", home);
                     context.getBeanFactory().registerSingleton("nightshiftSettings", settings);
@@ -83,5 +85,15 @@ public final class NightshiftContext {
                 })
                 .logStartupInfo(false)
                 .run();
+    }
+
+    /** The purpose's profile, and {@code cluster} on a shared database (the channel to the workers). */
+    private static String[] profiles(Purpose purpose, boolean shared) {
+        String own = switch (purpose) {
+            case DAEMON -> "daemon";
+            case WORKER -> "worker";
+            case BATCH -> "batch";
+        };
+        return shared ? new String[] {own, "cluster"} : new String[] {own};
     }
 }

@@ -22,9 +22,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code nightshift prs}: the pull requests nightshift opened, with their state: every open one,
  * then the most recently merged or closed. Reads the database without the Spring context.
  */
-@Command(name = "prs", mixinStandardHelpOptions = true,
+@Command(name = "prs", mixinStandardHelpOptions = true, subcommands = {PrsShowCommand.class},
         description = "List the pull requests nightshift opened, with their state: the open ones, then the "
-                + "latest merged or closed.")
+                + "latest merged or closed. `prs show SPEC` shows one: body, commits, diff against base.")
 class PrsCommand implements Callable<Integer> {
 
     static final int FINISHED_SHOWN = 20;

@@ -22,8 +22,8 @@ public enum PrIntent {
     REOPEN,
     /**
      * The owner reviewed the open pull request and asked for changes: the build addresses the
-     * review on the same branch and pull request. Filled by the review loop; the supervisor does
-     * not produce it yet.
+     * review points the order carries, and only them, on the same branch and pull request; no
+     * task is ticked, and the batch's comment answers point by point.
      */
     ADDRESS_REVIEW
 }

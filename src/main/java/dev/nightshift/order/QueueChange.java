@@ -16,7 +16,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = QueueChange.Activate.class, name = "activate"),
         @JsonSubTypes.Type(value = QueueChange.Tick.class, name = "tick"),
         @JsonSubTypes.Type(value = QueueChange.FileFollowUp.class, name = "follow-up"),
-        @JsonSubTypes.Type(value = QueueChange.Journal.class, name = "journal")})
+        @JsonSubTypes.Type(value = QueueChange.Journal.class, name = "journal"),
+        @JsonSubTypes.Type(value = QueueChange.SettleReview.class, name = "settle-review")})
 public sealed interface QueueChange {
 
     /** The spec goes to blocked/, with {@code reason} in its {@code <spec>.why.md}. */
@@ -40,5 +41,12 @@ public sealed interface QueueChange {
 
     /** One entry in wip.md about the spec's task: what the run came to, and the agent's note. */
     record Journal(Instant at, String task, String outcome, String note) implements QueueChange {
+    }
+
+    /**
+     * The owner's review file of a local pull request ({@code <spec>.review.md}) is answered: it
+     * becomes {@code <spec>.review.done.md}, with {@code answers} after it.
+     */
+    record SettleReview(String answers) implements QueueChange {
     }
 }

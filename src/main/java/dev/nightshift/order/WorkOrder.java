@@ -1,6 +1,7 @@
 package dev.nightshift.order;
 
 import dev.nightshift.config.ProjectSettings;
+import dev.nightshift.pr.ReviewPoint;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecFrontMatter;
@@ -29,15 +30,25 @@ import java.util.List;
  * @param settings        the project's settings as they were at planning
  * @param knownSpecs      every spec file the project had at planning, so follow-ups are filed
  *                        under a free name and never twice
+ * @param review          for {@link PrIntent#ADDRESS_REVIEW}: the owner's open review points, in the
+ *                        order the agent is shown them (point 1 first); empty otherwise
  */
 public record WorkOrder(String batchId, String project, OrderedSpec spec, SpecTask task, String branch,
                         PrIntent intent, Integer prNumber, String intentReason, PreviousFailure previousFailure,
                         int failuresInARow, String notes, String journal, ProjectSettings settings,
-                        List<KnownSpec> knownSpecs) {
+                        List<KnownSpec> knownSpecs, List<ReviewPoint> review) {
 
     public WorkOrder {
         knownSpecs = knownSpecs != null ? List.copyOf(knownSpecs) : List.of();
         journal = journal != null ? journal : "";
+        review = review != null ? List.copyOf(review) : List.of();
+    }
+
+    public WorkOrder(String batchId, String project, OrderedSpec spec, SpecTask task, String branch, PrIntent intent,
+                     Integer prNumber, String intentReason, PreviousFailure previousFailure, int failuresInARow,
+                     String notes, String journal, ProjectSettings settings, List<KnownSpec> knownSpecs) {
+        this(batchId, project, spec, task, branch, intent, prNumber, intentReason, previousFailure, failuresInARow, notes,
+                journal, settings, knownSpecs, List.of());
     }
 
     /**

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +35,19 @@ public class GitHubApi {
 
     private static final Logger log = LoggerFactory.getLogger(GitHubApi.class);
     static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** At 100 items a page, more than a pull request's review could hold: a bound on a server that pages forever. */
+    private static final int MAX_PAGES = 50;
 
-    /** One answer: status and parsed body. */
-    public record Response(int status, JsonNode body) {
+    /**
+     * One answer: status, parsed body, and the address of the next page when GitHub's {@code Link}
+     * header names one ({@code null} otherwise).
+     */
+    public record Response(int status, JsonNode body, String nextPage) {
+
+        public Response(int status, JsonNode body) {
+            this(status, body, null);
+        }
+
         public String message() {
             return body != null && body.hasNonNull("message") ? body.get("message").asString() : "";
         }
@@ -141,7 +153,8 @@ public class GitHubApi {
             throw new GitHubException(method + " " + path + ": interrupted");
         }
         int status = response.statusCode();
-        Response answer = new Response(status, parse(response.body()));
+        Response answer = new Response(status, parse(response.body()),
+                response.headers().firstValue("link").flatMap(GitHubApi::nextLink).orElse(null));
         if (status / 100 == 2 || status == 404) {
             return answer;
         }
@@ -184,6 +197,48 @@ public class GitHubApi {
         if (status == 429 || message.toLowerCase(Locale.ROOT).contains("rate limit")) {
             // GitHub: "otherwise, wait for at least one minute before retrying".
             return Optional.of(Duration.ofMinutes(1));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every page of a list, following GitHub's {@code Link: <...>; rel="next"} from page to page.
+     * A next page on another server than {@code api} is not followed: the token goes only to the
+     * API it was configured for.
+     */
+    public List<JsonNode> getAll(String api, String firstPath) {
+        List<JsonNode> items = new ArrayList<>();
+        String path = firstPath;
+        for (int page = 1; path != null; page++) {
+            Response response = get(api, path);
+            if (response.status() == 404) {
+                throw new GitHubException("GitHub could not list " + firstPath + ": 404 " + response.message(), 404);
+            }
+            if (response.body() != null && response.body().isArray()) {
+                response.body().forEach(items::add);
+            }
+            String next = response.nextPage();
+            if (next != null && !next.startsWith(api + "/")) {
+                log.warn("GitHub: the next page of {} is on another server; not followed", firstPath);
+                next = null;
+            }
+            path = next == null || page >= MAX_PAGES ? null : next.substring(api.length());
+        }
+        return items;
+    }
+
+    /** The {@code rel="next"} address of a {@code Link} header, as GitHub documents it for paging. */
+    static Optional<String> nextLink(String header) {
+        for (String part : header.split(",")) {
+            String[] pieces = part.split(";");
+            String target = pieces[0].strip();
+            boolean next = false;
+            for (int i = 1; i < pieces.length; i++) {
+                next |= pieces[i].strip().replace(" ", "").equals("rel=\"next\"");
+            }
+            if (next && target.startsWith("<") && target.endsWith(">")) {
+                return Optional.of(target.substring(1, target.length() - 1));
+            }
         }
         return Optional.empty();
     }

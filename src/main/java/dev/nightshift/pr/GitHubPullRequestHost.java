@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,13 @@ public class GitHubPullRequestHost implements PullRequestHost {
     private static final Logger log = LoggerFactory.getLogger(GitHubPullRequestHost.class);
 
     private final GitHubApi api;
+    private final GitHubReviewReader reviews;
+    private final GitHubPullRequestOptions options;
 
     public GitHubPullRequestHost(GitHubApi api) {
         this.api = api;
+        this.reviews = new GitHubReviewReader(api);
+        this.options = new GitHubPullRequestOptions(api);
     }
 
     @Override
@@ -67,9 +73,12 @@ public class GitHubPullRequestHost implements PullRequestHost {
     @Override
     public HostPullRequest open(HostProject project, String branch, String title, String body) {
         PrSettings pr = project.settings().pr();
-        Map<String, Object> request = Map.of("title", title, "head", branch, "base", project.settings().base(),
-                "body", body);
-        return api.retrying("create a pull request for " + branch, attempt -> {
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("title", title, "head", branch,
+                "base", project.settings().base(), "body", body));
+        if (pr.draft()) {
+            request.put("draft", true);
+        }
+        HostPullRequest opened = api.retrying("create a pull request for " + branch, attempt -> {
             if (attempt > 1) {
                 // The previous POST may have created it before the answer was lost.
                 Optional<HostPullRequest> made = openOne(project, branch);
@@ -91,6 +100,8 @@ public class GitHubPullRequestHost implements PullRequestHost {
             }
             return toPullRequest(response.body());
         });
+        options.onOpen(pr, opened.number());
+        return opened;
     }
 
     private GitHubApi.Response createOnce(PrSettings pr, Map<String, Object> request) {
@@ -120,12 +131,14 @@ public class GitHubPullRequestHost implements PullRequestHost {
         PrSettings settings = project.settings().pr();
         String comments = repo(settings) + "/issues/" + pr.number() + "/comments";
         String since = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS).toString();
+        // Marked as nightshift's own, so that reading the review never takes it for the owner's words.
+        String marked = NightshiftMark.mark(text);
         api.retrying("comment on #" + pr.number(), attempt -> {
-            if (attempt > 1 && alreadyCommented(settings, comments + "?per_page=100&since=" + since, text)) {
+            if (attempt > 1 && alreadyCommented(settings, comments + "?per_page=100&since=" + since, marked)) {
                 // The previous POST went through before its answer was lost: one comment per batch.
                 return null;
             }
-            return check(api.once(settings.api(), "POST", comments, Map.of("body", text)), "comment on #" + pr.number());
+            return check(api.once(settings.api(), "POST", comments, Map.of("body", marked)), "comment on #" + pr.number());
         });
     }
 
@@ -135,7 +148,8 @@ public class GitHubPullRequestHost implements PullRequestHost {
             return false;
         }
         for (JsonNode comment : recent.body()) {
-            if (text.strip().equals(comment.path("body").asString("").strip())) {
+            // Compared without the mark: a comment posted before comments were marked counts too.
+            if (NightshiftMark.unmarked(text).equals(NightshiftMark.unmarked(comment.path("body").asString("")))) {
                 return true;
             }
         }
@@ -148,6 +162,34 @@ public class GitHubPullRequestHost implements PullRequestHost {
         GitHubApi.Response response = check(api.get(settings.api(), repo(settings) + "/pulls/" + pr.number()),
                 "read #" + pr.number());
         return toPullRequest(response.body()).state();
+    }
+
+    @Override
+    public ReviewRead readReview(HostProject project, PullRequest pr, Set<String> alreadyRead) {
+        return reviews.read(project.settings().pr(), pr.number(), alreadyRead);
+    }
+
+    @Override
+    public void answerReview(HostProject project, PullRequest pr, List<ReviewAnswer> answers) {
+        PrSettings settings = project.settings().pr();
+        for (ReviewAnswer answer : answers) {
+            if (answer.addressed() && answer.point().kind() == ReviewPoint.Kind.LINE) {
+                try {
+                    check(api.send(settings.api(), "POST", repo(settings) + "/pulls/" + pr.number() + "/comments/"
+                            + answer.point().id() + "/replies", Map.of("body", NightshiftMark.mark(answer.answer()))),
+                            "reply to comment " + answer.point().id() + " on #" + pr.number());
+                } catch (GitHubException refused) {
+                    // The summary already answers the point; a thread that is gone (deleted comment) is no failure.
+                    log.warn("GitHub: no reply in the thread of comment {} on #{}: {}", answer.point().id(), pr.number(),
+                            refused.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void markReady(HostProject project, PullRequest pr) {
+        options.markReady(project.settings().pr(), pr.number());
     }
 
     private static GitHubApi.Response check(GitHubApi.Response response, String what) {

@@ -18,6 +18,7 @@ import dev.nightshift.store.Observations;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.Records;
+import dev.nightshift.store.ReviewRepository;
 import dev.nightshift.store.RiskRepository;
 import dev.nightshift.store.SpecChange;
 import dev.nightshift.store.SpecIndexRepository;
@@ -55,6 +56,7 @@ public class ReportData {
     private final HealthCheckRepository health;
     private final SpecIndexRepository specIndex;
     private final HistoryRepository history;
+    private final ReviewRepository reviews;
     private final ReportChart chart;
     private final BudgetSettings budget;
     private final AgentKind agentKind;
@@ -64,7 +66,9 @@ public class ReportData {
     public ReportData(BatchRepository batches, PlanRepository plans, BuildRepository builds,
                       PullRequestRepository pullRequests, SpecMoveRepository moves, IntegrationRepository integration,
                       RiskRepository risks, HealthCheckRepository health, SpecIndexRepository specIndex,
-                      HistoryRepository history, ReportChart chart, NightshiftSettings settings, Clock clock) {
+                      HistoryRepository history, ReviewRepository reviews, ReportChart chart, NightshiftSettings settings,
+                      Clock clock) {
+        this.reviews = reviews;
         this.batches = batches;
         this.plans = plans;
         this.builds = builds;
@@ -108,6 +112,9 @@ public class ReportData {
         NeedsYou.Decision decision = NeedsYou.decide(new NeedsYou.Facts(results, batchMoves, handMoved, closed, runs,
                 risks.forBatch(batchId), checks, problems, phases, spend));
 
+        ReviewLines review = ReviewLines.of(pullRequests.open(), reviews);
+        List<String> needsYou = new ArrayList<>(decision.needsYou());
+        needsYou.addAll(review.needsYou());
         List<String> moveLines = batchMoves.stream().map(m -> m.project() + "/" + m.spec() + ": " + m.fromFolder()
                 + "/ → " + m.toFolder() + "/" + (m.reason() != null ? " (" + m.reason() + ")" : "")).toList();
         List<String> integrationLines = runs.stream().map(ReportData::integrationLine).toList();
@@ -130,7 +137,7 @@ public class ReportData {
                 money(spend.spentToday()) + " of " + money(spend.dailyUsd()) + " today (" + spend.dailyPercent() + "%)",
                 money(spend.spentMonth()) + " of " + money(spend.monthlyUsd()) + " this month (" + spend.monthlyPercent() + "%)",
                 near, merged);
-        ReportModel.Review review = risks.review(batchId).map(r -> new ReportModel.Review(
+        ReportModel.Review supervisorReview = risks.review(batchId).map(r -> new ReportModel.Review(
                 r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.text())).orElse(null);
         List<ReportModel.HealthRow> healthRows = checks.stream().map(c -> new ReportModel.HealthRow(c.project(), c.url(),
                 c.outcome().label(), c.outcome().failing() ? "bad" : "ok",
@@ -141,9 +148,9 @@ public class ReportData {
                 || !problems.isEmpty() || !notes.isEmpty() || phases.stream().anyMatch(ReportModel.PhaseRow::problem)
                 || checks.stream().anyMatch(c -> c.outcome().failing());
         return new ReportModel(batchId, subject, WHEN.format(batch.startedAt().atZone(zone)),
-                batch.status().name().toLowerCase(Locale.ROOT), batch.dryRun(), notes, decision.needsYou(), phases, rows,
-                idle, queue, moveLines, integrationLines, budgetLine, decision.otherRisks(), review, healthRows,
-                changeLines, chart.chart(batch, asOf, zone), eventful);
+                batch.status().name().toLowerCase(Locale.ROOT), batch.dryRun(), notes, needsYou, phases, rows,
+                idle, queue, moveLines, integrationLines, budgetLine, decision.otherRisks(), supervisorReview, healthRows,
+                changeLines, review.perPullRequest(), review.readyToMerge(), chart.chart(batch, asOf, zone), eventful);
     }
 
     /** Spend today and this month as they stood when the batch ended, so a report rendered again says the same. */

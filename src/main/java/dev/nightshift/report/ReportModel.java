@@ -9,6 +9,8 @@ import java.util.List;
  * @param needsYou what only the owner can settle; shown first
  * @param risks    what the supervisor named at the start of the batch that is not already in needsYou
  * @param review   the supervisor agent's advisory review, quoted; {@code null} when none was asked for
+ * @param reviews  per open pull request with owner review: the points received, addressed and still open
+ * @param readyToMerge open pull requests the owner approved with no point open: they get no more work
  * @param eventful something happened in this batch (a build, a move, an integration run, a failing
  *                 health check, a closed PR, a broken file or phase), beyond conditions that stand
  *                 from earlier batches; {@code when-idle: skip} mails only eventful batches
@@ -32,6 +34,8 @@ public record ReportModel(
         Review review,
         List<HealthRow> health,
         List<String> specChanges,
+        List<String> reviews,
+        List<String> readyToMerge,
         Chart chart,
         boolean eventful) {
 

@@ -12,6 +12,7 @@ import dev.nightshift.store.IntegrationRepository;
 import dev.nightshift.store.MailRepository;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.store.PullRequestRepository;
+import dev.nightshift.store.ReviewRepository;
 import dev.nightshift.store.RiskRepository;
 import dev.nightshift.store.SpecIndexRepository;
 import dev.nightshift.store.SpecMoveRepository;
@@ -35,7 +36,8 @@ public final class StandaloneReports {
                 new BuildRepository(jdbc, masker), new PullRequestRepository(jdbc, masker),
                 new SpecMoveRepository(jdbc, masker), new IntegrationRepository(jdbc, masker),
                 new RiskRepository(jdbc, masker), new HealthCheckRepository(jdbc, masker), new SpecIndexRepository(jdbc),
-                new HistoryRepository(jdbc), new ReportChart(new HistoryRepository(jdbc)), settings, clock);
+                new HistoryRepository(jdbc), new ReviewRepository(jdbc, masker), new ReportChart(new HistoryRepository(jdbc)),
+                settings, clock);
     }
 
     public static ReportPhase phase(Home home, JdbcClient jdbc, NightshiftSettings settings, Clock clock) {

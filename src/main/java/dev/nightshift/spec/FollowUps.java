@@ -123,13 +123,14 @@ public class FollowUps {
     }
 
     /**
-     * Writes a chosen follow-up into the project's next/, never over a file: a name taken since
-     * it was chosen gets a number.
+     * Writes a chosen follow-up into the project's next/, never over a file and never outside
+     * next/: a name taken since it was chosen gets a number.
      *
      * @return the name it was filed under
      */
     public String write(ProjectQueue project, Filing filing) {
-        String name = unique(filing.name(), n -> existsAnywhere(project, n));
+        // Made safe again here: a filing may come from another machine, and its name becomes a path.
+        String name = unique(safeName(filing.name()), n -> existsAnywhere(project, n));
         Path target = project.folder(SpecFolder.NEXT).resolve(name + ".md");
         try {
             // Whole or not at all: a half-written spec in next/ would be read as the owner's input.
@@ -166,8 +167,11 @@ public class FollowUps {
     static String safeName(String raw) {
         String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-{2,}", "-")
                 .replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
-        if (name.endsWith(".why")) {
-            name = name.substring(0, name.length() - 4);
+        // A name that would read as the file beside a spec (its reason, its review) is not a spec's name.
+        for (String suffix : List.of(".review.done", ".review", ".why")) {
+            if (name.endsWith(suffix)) {
+                name = name.substring(0, name.length() - suffix.length()).replaceAll("[.-]+$", "");
+            }
         }
         if (name.length() > 80) {
             name = name.substring(0, 80).replaceAll("[.-]+$", "");

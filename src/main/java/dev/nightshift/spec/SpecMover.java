@@ -62,6 +62,14 @@ public class SpecMover {
             if (spec.folder() == SpecFolder.BLOCKED && Files.exists(oldWhy)) {
                 moveFile(oldWhy, target.resolveSibling(spec.name() + ".why.md"));
             }
+            for (String beside : ReviewFiles.besideSpec(spec.name())) {
+                // The owner's review and nightshift's answers to it go where the spec goes.
+                Path from = spec.file().resolveSibling(beside);
+                if (Files.isRegularFile(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !Files.exists(target.resolveSibling(beside))) {
+                    moveFile(from, target.resolveSibling(beside));
+                }
+            }
             if (to == SpecFolder.BLOCKED) {
                 writeReason(target.resolveSibling(spec.name() + ".why.md"), spec, reason);
             }

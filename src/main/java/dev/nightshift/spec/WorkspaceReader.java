@@ -164,7 +164,8 @@ public final class WorkspaceReader {
     private static void readSpec(String project, SpecFolder folder, Path file, WipSpecsBoundary boundary,
                                  List<Spec> found, Set<String> knownNames, List<FileProblem> problems) {
         String fileName = file.getFileName().toString();
-        if (fileName.startsWith(".") || fileName.endsWith(".why.md") || fileName.contains(".md.replaced-")) {
+        if (fileName.startsWith(".") || fileName.endsWith(".why.md") || fileName.contains(".md.replaced-")
+                || ReviewFiles.isReviewFile(fileName)) {
             return;
         }
         // A plain file in a folder already found inside wip-specs is inside too: only a link needs

@@ -33,6 +33,20 @@ public class BuildRepository {
                 + " AND node IS NULL").params(r.batchId(), r.batchId(), r.project()).update();
     }
 
+    /** The build ran on {@code node} (a cluster's worker), not on the node of its batch. */
+    public void ranOn(String batchId, String project, String node) {
+        jdbc.sql("UPDATE build_results SET node = ? WHERE batch_id = ? AND project = ?").params(node, batchId, project)
+                .update();
+    }
+
+    /** The node each of the batch's builds ran on, by project, in project order. */
+    public java.util.Map<String, String> nodes(String batchId) {
+        java.util.Map<String, String> nodes = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT project, node FROM build_results WHERE batch_id = ? AND node IS NOT NULL ORDER BY project")
+                .param(batchId).query((rs, i) -> nodes.put(rs.getString("project"), rs.getString("node"))).list();
+        return nodes;
+    }
+
     public List<BuildResult> results(String batchId) {
         return jdbc.sql("SELECT * FROM build_results WHERE batch_id = ? ORDER BY project").param(batchId)
                 .query(BuildResult.class).list();

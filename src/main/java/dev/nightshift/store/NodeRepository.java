@@ -35,8 +35,14 @@ public class NodeRepository {
 
     /** The node is alive now; its row is made on its first heartbeat and restarted with its process. */
     public void heartbeat(String name, String role, long pid, Instant startedAt, Instant now) {
-        Upsert.into("nodes").key("name", name).value("role", role).value("pid", pid).value("started_at", startedAt)
+        Upsert.into("nodes").key("name", name).key("role", role).value("pid", pid).value("started_at", startedAt)
                 .value("heartbeat_at", now).write(jdbc);
+    }
+
+    /** The workers heard from since {@code since}: those a batch may send its builds to. */
+    public List<String> workersSeenSince(Instant since) {
+        return jdbc.sql("SELECT name FROM nodes WHERE role = 'worker' AND heartbeat_at >= ? ORDER BY name").param(since)
+                .query(String.class).list();
     }
 
     /** Every node that ever reported, the most recent heartbeat first. */

@@ -33,7 +33,17 @@ final class ReadySpecs {
      */
     public record History(Map<String, PullRequest> latestPullRequest, Map<String, Integer> failuresInARow,
                           int openPullRequests, boolean baseRed, String baseRedReason,
-                          Predicate<String> branchOnRemote) {
+                          Predicate<String> branchOnRemote, Set<String> approved) {
+
+        /** @param approved specs whose open pull request the owner approved with no point open */
+        public History {
+            approved = approved != null ? Set.copyOf(approved) : Set.of();
+        }
+
+        public History(Map<String, PullRequest> latestPullRequest, Map<String, Integer> failuresInARow,
+                       int openPullRequests, boolean baseRed, String baseRedReason, Predicate<String> branchOnRemote) {
+            this(latestPullRequest, failuresInARow, openPullRequests, baseRed, baseRedReason, branchOnRemote, Set.of());
+        }
 
         public History(Map<String, PullRequest> latestPullRequest, Map<String, Integer> failuresInARow,
                        int openPullRequests, boolean baseRed, String baseRedReason) {
@@ -88,6 +98,11 @@ final class ReadySpecs {
             ClosedPullRequestRule.Decision closed = closedRule(spec, pr, history);
             if (closed.rejected()) {
                 waiting.add(spec.name() + ": " + closed.reason());
+                continue;
+            }
+            if (hasOpenPr && history.approved().contains(spec.name())) {
+                // Approved with nothing open: more work would only make the owner review again.
+                waiting.add(spec.name() + ": PR #" + pr.number() + " approved, ready to merge");
                 continue;
             }
             Optional<SpecTask> task = openTask(spec, pr);

@@ -12,6 +12,7 @@ import dev.nightshift.phase.BatchRun;
 import dev.nightshift.phase.Phase;
 import dev.nightshift.phase.PhaseReport;
 import dev.nightshift.phase.PhaseWork;
+import dev.nightshift.pr.ReviewStanding;
 import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.FileProblem;
 import dev.nightshift.spec.ProjectQueue;
@@ -27,12 +28,16 @@ import dev.nightshift.store.PullRequestState;
 import dev.nightshift.store.Records.PlanEntry;
 import dev.nightshift.store.Records;
 import dev.nightshift.store.RiskKind;
+import dev.nightshift.store.ReviewRepository;
 import dev.nightshift.store.RiskRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +68,8 @@ public class SupervisorPhase implements PhaseWork {
     private final RemoteBranches remoteBranches;
     private final WorkOrders orders;
     private final WipJournal journal;
+    private final ReviewIntake reviewIntake;
+    private final ReviewRepository reviews;
     private final ProcessEnvironment environment;
     private final Clock clock;
 
@@ -70,7 +77,10 @@ public class SupervisorPhase implements PhaseWork {
                            PullRequestRepository pullRequests, IntegrationRepository integration,
                            FailureStreaks streaks, RiskFacts riskFacts, RiskRepository risks, SupervisorReview review,
                            RemoteBranches remoteBranches, WorkOrders orders, WipJournal journal,
-                           ProcessEnvironment environment, Clock clock) {
+                           ReviewIntake reviewIntake, ReviewRepository reviews, ProcessEnvironment environment,
+                           Clock clock) {
+        this.reviewIntake = reviewIntake;
+        this.reviews = reviews;
         this.home = home;
         this.settings = settings;
         this.oracle = oracle;
@@ -108,6 +118,8 @@ public class SupervisorPhase implements PhaseWork {
         // Read again only when the hosts' answers moved spec files.
         Workspace workspace = verdicts.stream().allMatch(v -> v.state() == PullRequestState.OPEN) ? before
                 : WorkspaceReader.read(home, run.projectFilter());
+        // What the owner wrote on the open pull requests since the last batch, before anything is planned.
+        Map<Long, ReviewStanding> standings = reviewIntake.read(run, workspace);
         List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt()),
                 riskFacts.home());
         for (RiskRules.Found risk : found) {
@@ -131,7 +143,7 @@ public class SupervisorPhase implements PhaseWork {
             plans.snapshot(new Records.QueueSnapshot(run.batchId(), project.name(),
                     project.in(SpecFolder.NEXT).size(), project.in(SpecFolder.ACTIVE).size(),
                     project.in(SpecFolder.DONE).size(), project.in(SpecFolder.BLOCKED).size()));
-            Planned plan = plan(run, project, journalLines);
+            Planned plan = plan(run, project, journalLines, standings);
             PlanEntry entry = plan.entry();
             if (entry.hasWork() && !agent.startable()) {
                 entry = new PlanEntry(run.batchId(), project.name(), null, null, null, agent.problem());
@@ -155,12 +167,22 @@ public class SupervisorPhase implements PhaseWork {
     private record Planned(PlanEntry entry, WorkOrder order) {
     }
 
-    private Planned plan(BatchRun run, ProjectQueue project, Supplier<String> journalLines) {
+    private Planned plan(BatchRun run, ProjectQueue project, Supplier<String> journalLines,
+                         Map<Long, ReviewStanding> standings) {
         if (!project.usable()) {
             return new Planned(new PlanEntry(run.batchId(), project.name(), null, null, null,
                     "project.yml is not valid: " + project.settingsError().getMessage()), null);
         }
-        ReadySpecs.History history = history(project, run);
+        ReadySpecs.History history = history(project, run, standings);
+        Optional<ReviewFirst.Due> review = ReviewFirst.choose(project, history, settings.build().maxAttempts(),
+                reviews::open);
+        if (review.isPresent()) {
+            ReviewFirst.Due due = review.get();
+            WorkOrder order = orders.review(run, project, due,
+                    history.failuresInARow().getOrDefault(due.spec().name(), 0), journalLines.get());
+            return new Planned(new PlanEntry(run.batchId(), project.name(), due.spec().name(), order.task().text(), null,
+                    "the owner's review comes first: " + order.intentReason()), order);
+        }
         ReadySpecs.Choice choice = ReadySpecs.choose(project, settings.build(), history);
         if (!choice.hasWork()) {
             return new Planned(new PlanEntry(run.batchId(), project.name(), null, null, null, choice.reason()), null);
@@ -176,7 +198,7 @@ public class SupervisorPhase implements PhaseWork {
                 choice.task().index(), choice.reason()), ordered.order());
     }
 
-    private ReadySpecs.History history(ProjectQueue project, BatchRun run) {
+    private ReadySpecs.History history(ProjectQueue project, BatchRun run, Map<Long, ReviewStanding> standings) {
         // Per project, not per spec: a queue of thousands of specs is planned in a few queries.
         Map<String, Records.PullRequest> latest = pullRequests.latestPerSpec(project.name());
         latest.keySet().retainAll(project.all().stream().map(Spec::name).toList());
@@ -190,8 +212,11 @@ public class SupervisorPhase implements PhaseWork {
                 .orElse(null);
         Path gitLog = home.batchLogs(run.batchId()).resolve("supervisor-git.log");
         // A closed pull request's spec stays out of work while its branch is still on the remote (issue 3).
+        Set<String> approved = latest.values().stream()
+                .filter(pr -> standings.get(pr.id()) == ReviewStanding.APPROVED).map(Records.PullRequest::spec)
+                .collect(Collectors.toSet());
         return new ReadySpecs.History(latest, failures, pullRequests.countOpen(project.name()), red, why,
                 branch -> remoteBranches.of(project.settings().repo(), branch, home.root(), gitLog)
-                        != RemoteBranches.Presence.ABSENT);
+                        != RemoteBranches.Presence.ABSENT, approved);
     }
 }

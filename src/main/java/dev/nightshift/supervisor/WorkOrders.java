@@ -15,6 +15,7 @@ import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
 import dev.nightshift.spec.SpecFolder;
 import dev.nightshift.spec.SpecMover;
+import dev.nightshift.spec.SpecTask;
 import dev.nightshift.store.PullRequestState;
 import dev.nightshift.store.Records.PullRequest;
 import java.io.IOException;
@@ -110,6 +111,20 @@ class WorkOrders {
         return new WorkOrder(run.batchId(), project.name(), WorkOrder.OrderedSpec.of(spec, home.root()),
                 choice.task(), spec.branch(), intent, number, why, previousFailure.of(project.name(), spec.name()),
                 failuresInARow, notes(project), journal, project.settings(), known(project));
+    }
+
+    /**
+     * The order to answer the owner's review of a spec's open pull request: its points, and only
+     * them, on the same branch and pull request. The task is no task of the spec: none is ticked.
+     */
+    WorkOrder review(BatchRun run, ProjectQueue project, ReviewFirst.Due due, int failuresInARow, String journal) {
+        Spec spec = due.spec();
+        SpecTask task = new SpecTask(-1, "Address the review of PR #" + due.pullRequest().number(), false, 0);
+        return new WorkOrder(run.batchId(), project.name(), WorkOrder.OrderedSpec.of(spec, home.root()), task,
+                spec.branch(), PrIntent.ADDRESS_REVIEW, due.pullRequest().number(), due.points().size()
+                + " review point(s) of the owner open on PR #" + due.pullRequest().number(),
+                previousFailure.of(project.name(), spec.name()), failuresInARow, notes(project), journal,
+                project.settings(), known(project), due.points());
     }
 
     /** Only GitHub is asked: the local host's pull requests are nightshift's records themselves. */

@@ -73,7 +73,7 @@ class ClusterLockIntegrationTests {
     }
 
     @Test
-    void statusListsTheClustersNodesWithTheirHeartbeatAndDoctorChecksTheDatabase() {
+    void statusListsTheClustersNodesWithTheirHeartbeatAndDoctorChecksTheDatabase() throws Exception {
         try (Database.Held db = Database.hold(a.home())) {
             Instant now = Instant.now();
             new NodeRepository(db.jdbc()).heartbeat("node-a", "daemon", 101, now.minusSeconds(600), now.minusSeconds(3));
@@ -85,7 +85,18 @@ class ClusterLockIntegrationTests {
         assertThat(status.out().indexOf("node-a")).isLessThan(status.out().indexOf("node-b"));
 
         Captured doctor = Captured.run(b, "doctor");
-        assertThat(doctor.out()).contains("OK    database: " + pg.url() + " answers; schema V40, up to date");
+        assertThat(doctor.out()).contains("OK    database: " + pg.url() + " answers; schema V" + newestMigration()
+                + ", up to date");
+    }
+
+    /** The highest migration version this nightshift carries: a freshly migrated database is at it. */
+    private static int newestMigration() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(ClusterLockIntegrationTests.class.getClassLoader()
+                .getResource("db/migration").toURI());
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
     }
 
     @Test

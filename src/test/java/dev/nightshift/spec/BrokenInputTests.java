@@ -183,8 +183,23 @@ class BrokenInputTests {
                         "wip-specs/shop/project.yml:5: health[0].expct: unknown key (known here: body, expect, timeout,"
                                 + " url); the project is skipped until this is fixed"),
                 project("a mistyped key in the PR settings", SHOP + "pr: {host: github, repo: me/shop}\n",
-                        "wip-specs/shop/project.yml:3: pr.repo: unknown key (known here: api, host, repository); the"
-                                + " project is skipped until this is fixed"),
+                        "wip-specs/shop/project.yml:3: pr.repo: unknown key (known here: api, draft, host, labels,"
+                                + " repository, review-from, reviewers); the project is skipped until this is fixed"),
+                project("a review-from that is no author association",
+                        SHOP + "pr:\n  host: github\n  repository: me/shop\n  review-from: [OWNER, everyone]\n",
+                        "wip-specs/shop/project.yml:6: pr.review-from[1]: \"everyone\" is not one of GitHub's author"
+                                + " associations: COLLABORATOR, CONTRIBUTOR, FIRST_TIMER, FIRST_TIME_CONTRIBUTOR, MANNEQUIN,"
+                                + " MEMBER, NONE, OWNER; the project is skipped until this is fixed"),
+                project("a reviewer that is no GitHub user name",
+                        SHOP + "pr:\n  host: github\n  repository: me/shop\n  reviewers: [octocat, \"me; rm -rf\"]\n",
+                        "wip-specs/shop/project.yml:6: pr.reviewers[1]: \"me; rm -rf\" is not a GitHub user name (letters,"
+                                + " digits and single hyphens, at most 39 characters); the project is skipped until this is fixed"),
+                project("a draft on the local host", SHOP + "pr:\n  draft: true\n",
+                        "wip-specs/shop/project.yml:4: pr.draft: applies to host github only; a local pull request has no"
+                                + " draft state; the project is skipped until this is fixed"),
+                project("a draft that is not true or false", SHOP + "pr: {host: github, repository: me/shop, draft: soon}\n",
+                        "wip-specs/shop/project.yml:3: pr.draft: \"soon\" is not true or false; the project is skipped"
+                                + " until this is fixed"),
                 project("shell characters in base", SHOP + "base: \"main; rm -rf /\"\n",
                         "wip-specs/shop/project.yml:3: base: \"main; rm -rf /\" is not a branch name nightshift accepts"
                                 + " (letters, digits, '.', '_', '-' and '/'; no \"..\", spaces or shell characters); the"

@@ -13,6 +13,8 @@ class FollowUpsTests {
         assertThat(FollowUps.safeName("../../etc/passwd")).isEqualTo("etc-passwd");
         assertThat(FollowUps.safeName("_hidden")).isEqualTo("hidden");
         assertThat(FollowUps.safeName("0002-retry.why")).isEqualTo("0002-retry");
+        assertThat(FollowUps.safeName("0002-retry.review")).as("never read as a review file").isEqualTo("0002-retry");
+        assertThat(FollowUps.safeName("0002-retry.review.done")).isEqualTo("0002-retry");
         assertThat(FollowUps.safeName("!!!")).isEqualTo("followup");
         assertThat(FollowUps.safeName("x".repeat(200))).hasSize(80);
     }

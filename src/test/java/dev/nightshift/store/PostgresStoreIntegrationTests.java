@@ -55,6 +55,26 @@ class PostgresStoreIntegrationTests {
     }
 
     @Test
+    void aWorkOrderOfMoreThanAMegabyteIsKeptBesideThePlanAndReadBackWholeOnBothDatabases() {
+        TestHome h2 = TestHome.create(dir.resolve("h2"));
+        // an order carries the spec's text and the project's notes: neither has a length limit
+        String order = "{\"notes\":\"" + "ü".repeat(600_000) + "\",\"spec\":\"0001-x\"}";
+        for (TestHome on : List.of(h2, home)) {
+            try (Database.Held db = Database.hold(on.home())) {
+                PlanRepository plans = new PlanRepository(db.jdbc(), SecretMasker.none());
+                plans.save(new Records.PlanEntry("20261204-230000", "shop", "0001-x", "Task", 0, "next in queue"));
+                plans.save(new Records.PlanEntry("20261204-230000", "idle", null, null, null, "nothing queued"));
+                plans.saveOrder("20261204-230000", "shop", order);
+
+                assertThat(plans.order("20261204-230000", "shop")).contains(order);
+                assertThat(plans.order("20261204-230000", "idle")).as("no work, no order").isEmpty();
+                assertThat(plans.plan("20261204-230000")).as("the plan rows stay as they were")
+                        .extracting(Records.PlanEntry::spec).containsExactly(null, "0001-x");
+            }
+        }
+    }
+
+    @Test
     void batchesPhasesBuildsAndRunsAreWrittenAndReadBackWithTheirTimesAndTheNode() {
         Instant start = Instant.parse("2026-12-04T22:00:00.123Z");
         try (Database.Held db = Database.hold(home.home())) {

@@ -83,6 +83,11 @@ class ReviewAnswering {
         return finished;
     }
 
+    /** The points of the pull request's review read so far, as {@code KIND:id}. */
+    List<String> read(PullRequest pr) {
+        return List.copyOf(new java.util.TreeSet<>(reviews.readKeys(pr.id())));
+    }
+
     /** One comment: each point, where it was, and what the agent did, or that it stays open. */
     static String summary(String batchId, List<ReviewAnswer> answers) {
         StringBuilder text = new StringBuilder("nightshift batch ").append(batchId).append(" answered the review:\n");

@@ -1,5 +1,9 @@
 package dev.nightshift.build;
 
+import dev.nightshift.config.Home;
+import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.config.SandboxMode;
+import dev.nightshift.spec.ReviewFiles;
 import dev.nightshift.store.BuildOutcome;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,15 +24,33 @@ class ChangedHome {
 
     private final HomeFingerprint fingerprint;
     private final ChangeGuards guards;
+    private final NightshiftSettings settings;
 
-    ChangedHome(HomeFingerprint fingerprint, ChangeGuards guards) {
+    ChangedHome(HomeFingerprint fingerprint, ChangeGuards guards, NightshiftSettings settings) {
         this.fingerprint = fingerprint;
         this.guards = guards;
+        this.settings = settings;
     }
 
     /** Taken before anything of the agent's runs. */
-    HomeFingerprint.Print before(Path clone, Path gitLog) {
-        return fingerprint.take(clone, gitLog);
+    HomeFingerprint.Print before(BuildContext build) {
+        return take(build);
+    }
+
+    /**
+     * The home's fingerprint; unconfined, also the spec being built and the owner's review of it:
+     * an agent that reaches them could tick its own tasks, drop the spec's {@code verify:}, or
+     * rewrite or remove the points it is asked to answer, and the next batch would plan from that.
+     * In the sandbox they are out of its sight, and the owner may edit them while a batch runs.
+     */
+    private HomeFingerprint.Print take(BuildContext build) {
+        HomeFingerprint.Print print = fingerprint.take(build.clone, build.gitLog);
+        if (settings.agent().sandbox() != SandboxMode.NONE) {
+            return print;
+        }
+        Home home = new Home(build.homeRoot);
+        return fingerprint.alsoWatching(print, List.of(home.root().resolve(build.order.spec().path()),
+                ReviewFiles.reviewOf(home.wipSpecs().resolve(build.project()), build.spec.name())));
     }
 
     /**
@@ -39,7 +61,7 @@ class ChangedHome {
      * @return the step's stop when the work was held
      */
     Optional<StepResult> holdIfChanged(BuildContext build, HomeFingerprint.Print before, String candidate) {
-        List<String> changed = fingerprint.changed(before, fingerprint.take(build.clone, build.gitLog));
+        List<String> changed = fingerprint.changed(before, take(build));
         if (changed.isEmpty()) {
             return Optional.empty();
         }

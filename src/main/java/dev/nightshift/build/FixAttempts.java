@@ -74,7 +74,7 @@ class FixAttempts implements BuildStep {
                 break;
             }
             Path agentLog = build.logs.resolve("agent-" + build.project() + "-" + attempt + ".log");
-            HomeFingerprint.Print before = changedHome.before(build.clone, build.gitLog);
+            HomeFingerprint.Print before = changedHome.before(build);
             AgentRunner.Outcome agent = agents.run(new AgentRunner.Request(build.batchId(), build.project(),
                     build.spec.name(), build.task.text(), attempt == 1 ? "build" : "fix", attempt, build.worktree,
                     prompt(build), agentLog, settings.timeouts().agent()));
@@ -96,7 +96,7 @@ class FixAttempts implements BuildStep {
             if (judged.stop() != null) {
                 return judged.stop();
             }
-            before = changedHome.before(build.clone, build.gitLog);
+            before = changedHome.before(build);
             tally.lastGate = cleanGate.run(new TestGate.Where(build.batchId(), build.order.settings(), build.spec,
                     build.worktree, build.clone, build.logs, attempt), judged.commit(), build.gitLog);
             held = changedHome.holdIfChanged(build, before, judged.commit());

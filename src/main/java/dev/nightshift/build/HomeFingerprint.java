@@ -106,6 +106,20 @@ class HomeFingerprint {
     }
 
     /**
+     * The print also watching these files of the home, each named by its path in the home and
+     * put back like the settings when it changed.
+     */
+    public Print alsoWatching(Print print, List<Path> files) {
+        Map<String, String> items = new TreeMap<>(print.items());
+        Map<Path, String> settings = new HashMap<>(print.settings());
+        for (Path file : files) {
+            items.put(home.root().relativize(file).toString(), content(file));
+            text(file).ifPresent(t -> settings.put(file, t));
+        }
+        return new Print(Map.copyOf(items), Map.copyOf(settings));
+    }
+
+    /**
      * Writes back every settings file whose text is no longer what {@code before} saw, so that the
      * next batch does not trust what the agent wrote.
      *

@@ -28,7 +28,7 @@ class Merge implements BuildStep {
         String branch = build.order.branch();
         build.worktree = worktrees.prepare(build.clone, build.project(), build.spec.name(), branch,
                 build.order.settings().base(), build.gitLog).path();
-        HomeFingerprint.Print before = changedHome.before(build.clone, build.gitLog);
+        HomeFingerprint.Print before = changedHome.before(build);
         MergeConflicts.Result merge = merges.bringUpToDate(build.batchId(), build.project(),
                 build.order.settings().base(), build.spec, build.clone, build.worktree, build.logs, build.gitLog);
         build.tally.addAgent(merge.agentTime(), merge.cost());

@@ -60,7 +60,7 @@ class Publish implements BuildStep {
                         new HostProject(build.project(), build.order.settings(), build.clone, build.gitLog),
                         published.pullRequest(), answers);
                 if (finished && build.order.settings().pr().host() == PrSettings.Host.LOCAL) {
-                    build.change(new QueueChange.SettleReview(summary));
+                    build.change(new QueueChange.SettleReview(summary, reviewAnswering.read(published.pullRequest())));
                 }
                 return StepResult.published(published);
             }

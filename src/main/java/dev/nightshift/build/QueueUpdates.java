@@ -3,6 +3,7 @@ package dev.nightshift.build;
 import dev.nightshift.config.Home;
 import dev.nightshift.order.QueueChange;
 import dev.nightshift.order.WorkOrder;
+import dev.nightshift.pr.LocalPullRequestHost;
 import dev.nightshift.spec.FollowUps;
 import dev.nightshift.spec.ProjectQueue;
 import dev.nightshift.spec.Spec;
@@ -79,6 +80,11 @@ class QueueUpdates {
                 Path review = ReviewFiles.reviewOf(project.get().dir(), order.spec().name());
                 if (dryRun) {
                     log.info("DRY-RUN: would move {} to its .review.done.md with the answers", review);
+                } else if (settle.read() != null && !ReviewFiles.read(review).stream()
+                        .map(LocalPullRequestHost::keyOf).allMatch(settle.read()::contains)) {
+                    // Settling would put away, unanswered and never read, what the owner wrote while the batch ran.
+                    log.info("{}: {} has points written since the batch read it; it stays for the next batch",
+                            name, review.getFileName());
                 } else {
                     ReviewFiles.settle(review, settle.answers())
                             .ifPresent(done -> log.info("{}: the review is answered, see {}", name, done.getFileName()));

@@ -47,9 +47,18 @@ class ReviewAnswering {
         List<ReviewAnswer> paired = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             String said = answers.get(i + 1);
-            paired.add(new ReviewAnswer(points.get(i), said == null ? null : masker.mask(said.strip())));
+            paired.add(new ReviewAnswer(points.get(i), said == null ? null : inert(masker.mask(said.strip()))));
         }
         return List.copyOf(paired);
+    }
+
+    /**
+     * The answer with no HTML comment of its own: on the host's page an opened {@code <!--} would
+     * run to the next {@code -->} (nightshift's mark) and hide from the owner every point after it,
+     * those left open included; a {@code -->} would end a comment early.
+     */
+    static String inert(String answer) {
+        return answer.replace("<!--", "&lt;!--").replace("-->", "--&gt;");
     }
 
     /**
@@ -72,6 +81,11 @@ class ReviewAnswering {
         log.info("{} PR #{}: {} of {} review point(s) answered", pr.project(), pr.number(),
                 recorded.stream().filter(ReviewAnswer::addressed).count(), recorded.size());
         return finished;
+    }
+
+    /** The points of the pull request's review read so far, as {@code KIND:id}. */
+    List<String> read(PullRequest pr) {
+        return List.copyOf(new java.util.TreeSet<>(reviews.readKeys(pr.id())));
     }
 
     /** One comment: each point, where it was, and what the agent did, or that it stays open. */

@@ -21,7 +21,8 @@ final class Pager {
     private Pager() {
     }
 
-    static void show(String text, PrintStream out) {
+    static void show(String shownText, PrintStream out) {
+        String text = visible(shownText);
         String pager = System.getenv("PAGER");
         List<String> words = Arrays.stream((pager == null || pager.isBlank() ? "less" : pager).strip().split("\\s+")).toList();
         if (System.console() == null || words.get(0).equals("cat")) {
@@ -54,5 +55,32 @@ final class Pager {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The text with its control characters made visible ({@code ^[} for an escape, as {@code less}
+     * shows it): what is shown is the agent's body and diff, and a terminal obeys escape sequences
+     * even through {@code less -R}, which lets colours pass; one could hide a line of the diff from
+     * the owner, retitle the window or write the clipboard. Tabs and line ends stay; a carriage
+     * return that ends no line could write over the line before it; a bidirectional override
+     * could show code in another order than it runs, so it is named instead.
+     */
+    static String visible(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineEnd = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+            boolean bidi = c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+            if (bidi) {
+                shown.append(String.format("<U+%04X>", (int) c));
+            } else if (c == '\n' || c == '\t' || lineEnd || c >= ' ' && c < 0x7f || c > 0x9f) {
+                shown.append(c);
+            } else if (c < ' ' || c == 0x7f) {
+                shown.append('^').append((char) (c ^ 0x40));
+            } else {
+                shown.append(String.format("\\x%02x", (int) c));
+            }
+        }
+        return shown.toString();
     }
 }

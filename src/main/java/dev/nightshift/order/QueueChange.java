@@ -45,8 +45,14 @@ public sealed interface QueueChange {
 
     /**
      * The owner's review file of a local pull request ({@code <spec>.review.md}) is answered: it
-     * becomes {@code <spec>.review.done.md}, with {@code answers} after it.
+     * becomes {@code <spec>.review.done.md}, with {@code answers} after it. {@code read} names the
+     * points nightshift had read of it ({@code KIND:id}); a point written into the file since is
+     * not answered, and the file then stays for the next batch. {@code null}: not known.
      */
-    record SettleReview(String answers) implements QueueChange {
+    record SettleReview(String answers, java.util.List<String> read) implements QueueChange {
+
+        public SettleReview(String answers) {
+            this(answers, null);
+        }
     }
 }

@@ -95,7 +95,7 @@ public class LocalPullRequestHost implements PullRequestHost {
         for (ReviewFiles.Point point : ReviewFiles.read(reviewFile(project, pr))) {
             ReviewPoint.Kind kind = point.path() != null ? ReviewPoint.Kind.LINE : ReviewPoint.Kind.REVIEW;
             long id = idOf(point);
-            if (!alreadyRead.contains(kind.name() + ":" + id)) {
+            if (!alreadyRead.contains(keyOf(point))) {
                 points.add(new ReviewPoint(kind, id, "owner", point.path(), point.line(), null, point.text(), null));
             }
         }
@@ -118,6 +118,11 @@ public class LocalPullRequestHost implements PullRequestHost {
 
     private Path reviewFile(HostProject project, PullRequest pr) {
         return ReviewFiles.reviewOf(home.wipSpecs().resolve(project.name()), pr.spec());
+    }
+
+    /** The point's key as the review's records keep it ({@code KIND:id}). */
+    public static String keyOf(ReviewFiles.Point point) {
+        return (point.path() != null ? ReviewPoint.Kind.LINE : ReviewPoint.Kind.REVIEW).name() + ":" + idOf(point);
     }
 
     static long idOf(ReviewFiles.Point point) {

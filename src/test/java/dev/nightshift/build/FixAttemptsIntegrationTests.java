@@ -66,8 +66,9 @@ class FixAttemptsIntegrationTests {
     }
 
     @Test
-    void anAgentThatRewritesItsSpecToDropTheVerifyCommandIsStillJudgedByThePlannedOne() {
+    void anAgentThatRewritesItsSpecToDropTheVerifyCommandIsHeldAndTheSpecPutBack() {
         // Unconfined, the agent can reach the home: it rewrites its own spec without the verify that fails.
+        // The spec is watched around the run: the rewrite holds the work before any gate, and is undone.
         try (RealSteps steps = RealSteps.start(dir, """
                 cat > /dev/null
                 printf '#!/usr/bin/env bash\\ntrue\\n' > tests/test_feature.sh
@@ -78,9 +79,10 @@ class FixAttemptsIntegrationTests {
 
             StepResult result = steps.through(build, UP_TO);
 
-            assertThat(steps.home.read("wip-specs/shop/next/0001-feature.md")).isEqualTo("# Feature\n");
-            assertThat(result.outcome()).isEqualTo(BuildOutcome.TESTS_FAILED);
-            assertThat(result.detail()).startsWith("the verify command exited with 7");
+            assertThat(steps.home.read("wip-specs/shop/next/0001-feature.md")).as("put back as planned")
+                    .isEqualTo("---\nverify: bash -c 'echo never passes; exit 7'\n---\n# Feature\n");
+            assertThat(result.outcome()).isEqualTo(BuildOutcome.GUARD_HELD);
+            assertThat(result.detail()).startsWith(BuildOutcome.HOME_CHANGED).contains("wip-specs/shop/next/0001-feature.md");
             assertThat(steps.home.originHasBranch(BRANCH)).isFalse();
         }
     }

@@ -74,6 +74,33 @@ class PreflightTests {
     }
 
     @Test
+    void aSpecWhoseFrontMatterAloneGainedAVerifyIsSkipped() throws Exception {
+        Files.writeString(file, "---\nverify: \"true\"\n---\n# Feature\n\n## Tasks\n- [ ] First part\n");
+
+        assertThat(new Preflight().run(FakeOrders.context(home.home(), order, false)).outcome())
+                .isEqualTo(BuildOutcome.SKIPPED);
+    }
+
+    @Test
+    void aSpecMovedToAnotherFolderWithTheSameTextIsSkipped() throws Exception {
+        Path active = Files.createDirectories(file.getParent().resolveSibling("active"));
+        Files.move(file, active.resolve(file.getFileName()));
+
+        StepResult result = new Preflight().run(FakeOrders.context(home.home(), order, false));
+
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.SKIPPED);
+        assertThat(result.detail()).startsWith("wip-specs/shop/next/0001-feature.md is gone since planning");
+    }
+
+    @Test
+    void aLoneCarriageReturnIsAChangeNotALineEnd() throws Exception {
+        Files.writeString(file, "# Feature\n\n## Tasks\n- [ ] First part\r- [x] Second part\n");
+
+        assertThat(new Preflight().run(FakeOrders.context(home.home(), order, false)).outcome())
+                .isEqualTo(BuildOutcome.SKIPPED);
+    }
+
+    @Test
     void aDryRunStopsHereSayingWhatItWouldHaveDone() {
         StepResult result = new Preflight().run(FakeOrders.context(home.home(), order, true));
 

@@ -105,6 +105,27 @@ class QueueUpdatesTests {
     }
 
     @Test
+    void aReviewThatGainedAPointWhileTheBatchRanIsNotPutAwayAndItsAnsweredOneIs() throws Exception {
+        Path active = Files.createDirectories(home.home().wipSpecs().resolve("shop/active"));
+        Path review = Files.writeString(active.resolve("0001-feature.review.md"), "app.py:3: rename total\n");
+        List<String> read = dev.nightshift.spec.ReviewFiles.read(review).stream()
+                .map(dev.nightshift.pr.LocalPullRequestHost::keyOf).toList();
+        Files.writeString(review, "app.py:3: rename total\nAnd add a test for the empty cart.\n");
+
+        queue.apply(order, List.of(new QueueChange.SettleReview("1. app.py:3 Done: renamed", read)), false);
+
+        assertThat(review).as("the owner's new point stays for the next batch")
+                .hasContent("app.py:3: rename total\nAnd add a test for the empty cart.\n");
+        assertThat(active.resolve("0001-feature.review.done.md")).doesNotExist();
+
+        Files.writeString(review, "app.py:3: rename total\n");
+        queue.apply(order, List.of(new QueueChange.SettleReview("1. app.py:3 Done: renamed", read)), false);
+
+        assertThat(review).doesNotExist();
+        assertThat(active.resolve("0001-feature.review.done.md")).content().contains("rename total", "Done: renamed");
+    }
+
+    @Test
     void aDryRunChangesNothing() {
         queue.apply(order, List.of(new QueueChange.FileFollowUp("retry", "# Retry\n"), new QueueChange.Tick(order.task()),
                 new QueueChange.Block("held"), new QueueChange.Journal(AT, "First part", "guard held", null)), true);

@@ -143,6 +143,7 @@ public class ProcessRunner {
                 return new ProcessResult(-1, false, Duration.between(start, Instant.now()), sink.tail(), "", spec.logFile());
             }
             long pid = waitForPid(process, handler);
+            int leftBehind = 0;
             if (pid > 0) {
                 running.started(pid, marker, () -> timedOut.set(true));
             }
@@ -165,7 +166,7 @@ public class ProcessRunner {
             } finally {
                 if (pid > 0) {
                     // Anything the command left running in the background dies with it.
-                    ProcessTree.kill(pid, marker);
+                    leftBehind = ProcessTree.kill(pid, marker);
                     running.ended(pid);
                 }
             }
@@ -176,6 +177,10 @@ public class ProcessRunner {
                 // command's own is the one that counts; what it left behind was killed above.
                 exit = process.get().exitValue();
                 sink.note("nightshift: " + spec.label() + " left process(es) running that held its output; they were killed");
+            } else if (leftBehind > 0 && !timedOut.get()) {
+                // Said whether or not the pumps waited for them: that depends on the machine's load.
+                sink.note("nightshift: " + spec.label() + " left process(es) running after it ended (" + leftBehind
+                        + "); they were killed");
             }
             String notStarted = timedOut.get() ? null : spec.confinement() != null
                     ? SandboxStart.failure(exit, sink.tail()) : wrapperCouldNotStart(exit, sink.tail());

@@ -71,7 +71,8 @@ class RemoteBuilds {
             String ranOn = builds.nodes(batchId).entrySet().stream().map(e -> e.getKey() + " on " + e.getValue())
                     .collect(Collectors.joining(", "));
             batches.addNote(batchId, "Builds sent to the cluster's workers (" + String.join(", ", workers)
-                    + " heard from)" + (ranOn.isEmpty() ? "; none was carried out." : ": " + ranOn + "."));
+                    + " heard from)" + (ranOn.isEmpty() ? "; none was carried out."
+                    : ": " + ranOn + ". Their logs are on each worker, in its reports/" + batchId + "/logs/."));
         }
     }
 }

@@ -76,10 +76,10 @@ class WorkersIntegrationTests {
         assertThat(built).extracting(row -> row.get(0)).containsExactlyInAnyOrderElementsOf(PROJECTS);
         assertThat(built).extracting(row -> row.get(1)).allMatch(WORKERS::contains).contains("worker-1", "worker-2");
         // the batch that built them says where each build ran
-        String note = db.column("SELECT note FROM batches b WHERE EXISTS (SELECT 1 FROM build_results r"
-                + " WHERE r.batch_id = b.id AND r.outcome = 'PR_OPENED')").get(0);
-        assertThat(note).contains("Builds sent to the cluster's workers").contains("p1 on worker-");
         String batch = db.column("SELECT batch_id FROM build_results WHERE outcome = 'PR_OPENED'").get(0);
+        String note = db.column("SELECT note FROM batches WHERE id = '" + batch + "'").get(0);
+        assertThat(note).contains("Builds sent to the cluster's workers").contains("p1 on worker-")
+                .contains("Their logs are on each worker, in its reports/" + batch + "/logs/");
         TestHome daemon = homes.get(db.column("SELECT node FROM batches WHERE id = '" + batch + "'").get(0));
         assertThat(Files.readString(daemon.home().batchReports(batch).resolve("report.txt"), StandardCharsets.UTF_8))
                 .contains("p1 on worker-").contains("p6 on worker-");

@@ -59,6 +59,8 @@ class LocalReviewLoopIntegrationTests {
                 "Commits on nightshift/0001-cart not in main:", "0001-cart: Cart total",
                 "Diff against main:", "FEATURES.md", "+Cart total", "tests/test_feature_1.sh");
         assertThat(shown.out()).doesNotContain("version.sh");
+        // the stat's lines line up as git prints them, the first one too
+        assertThat(shown.lines()).filteredOn(line -> line.contains(" | ")).isNotEmpty().allMatch(line -> line.startsWith(" "));
         Captured unknown = Captured.run(home, "prs", "show", "0009-none");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no pull request for the spec 0009-none");

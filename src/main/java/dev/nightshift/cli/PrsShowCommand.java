@@ -6,7 +6,6 @@ import dev.nightshift.config.ProjectSettings;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.exec.ProcessDeadline;
 import dev.nightshift.exec.ProcessEnvironment;
-import dev.nightshift.exec.ProcessResult;
 import dev.nightshift.exec.ProcessRunner;
 import dev.nightshift.exec.RunningProcesses;
 import dev.nightshift.git.Git;
@@ -99,21 +98,12 @@ class PrsShowCommand implements Callable<Integer> {
                     .append(indent(git.out(clone, NO_LOG, "log", "--no-decorate", "--no-color", "--format=%h %s",
                             against + ".." + head)))
                     .append("\n\nDiff against ").append(base).append(":\n\n")
-                    .append(diff(git, clone, against + "..." + head)).append('\n');
+                    .append(git.printed(clone, NO_LOG, "diff", "--no-color", "--no-ext-diff", "--stat", "--patch",
+                            against + "..." + head)).append('\n');
         } catch (GitException e) {
             text.append("(no commits or diff: ").append(e.getMessage()).append(")\n");
         }
         return text.toString();
-    }
-
-    /** The diff with its stat, as git prints it: the stat's lines keep their leading space. */
-    private static String diff(Git git, Path clone, String range) {
-        String[] args = {"diff", "--no-color", "--no-ext-diff", "--stat", "--patch", range};
-        ProcessResult result = git.run(clone, NO_LOG, args);
-        if (!result.succeeded()) {
-            throw new GitException("git " + String.join(" ", args) + " failed (exit " + result.exitCode() + ")");
-        }
-        return result.stdout().stripTrailing();
     }
 
     private static String indent(String lines) {

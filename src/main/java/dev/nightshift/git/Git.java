@@ -133,11 +133,19 @@ public class Git {
 
     /** Runs git and returns its standard output, trimmed; a failure becomes a {@link GitException}. */
     public String out(Path dir, Path log, String... args) {
+        return printed(dir, log, args).strip();
+    }
+
+    /**
+     * Like {@link #out(Path, Path, String...)}, with the output as git printed it but for its last
+     * line end: for output laid out in columns, whose first line may begin with a space.
+     */
+    public String printed(Path dir, Path log, String... args) {
         ProcessResult result = run(dir, log, args);
         if (!result.succeeded()) {
             throw failure(args, result);
         }
-        return result.stdout().strip();
+        return result.stdout().stripTrailing();
     }
 
     private static GitException failure(String[] args, ProcessResult result) {

@@ -11,6 +11,7 @@ import dev.nightshift.report.ReportPhase;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.BatchRepository;
+import dev.nightshift.store.PendingBatchesMover;
 import dev.nightshift.store.BatchStatus;
 import dev.nightshift.store.NodeRepository;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ public class BatchLauncher {
     private final RunningProcesses running;
     private final Clock clock;
     private final BatchRelease release;
+    private final PendingBatchesMover pending;
     /** The batch this process runs right now, for a stop that must wait for it to end. */
     private volatile String current;
     /** Callers inside {@link #launch}, counted from their first line: a stop waits for all of them. */
@@ -64,7 +66,7 @@ public class BatchLauncher {
     public BatchLauncher(Home home, NightshiftSettings settings, JobOperator jobOperator, Job nightshiftJob,
                          BatchRepository batches, CrashRecovery recovery, WorktreeLinks worktreeLinks, BatchOutcome outcome,
                          ProcessRunner runner, ReportPhase report, RunningProcesses running, Clock clock,
-                         NodeRepository nodes, BatchRelease release) {
+                         NodeRepository nodes, BatchRelease release, PendingBatchesMover pending) {
         this.home = home;
         this.settings = settings;
         this.jobOperator = jobOperator;
@@ -79,6 +81,7 @@ public class BatchLauncher {
         this.running = running;
         this.clock = clock;
         this.release = release;
+        this.pending = pending;
     }
 
     /** Takes the lock, then runs the batch; returns at once with exit code 3 when the lock is held. */
@@ -115,6 +118,9 @@ public class BatchLauncher {
                     return new BatchResult(null, null, BatchResult.BAD_CONFIGURATION, unusable.get());
                 }
             }
+            // Batches that ended before their first phase since the last one: in the table before
+            // this batch takes an id, reads the history or reports.
+            pending.moveIn();
             String id = BatchIds.next(clock, home, batches::exists);
             current = id;
             lock.describe(BatchLock.RUNNING + id + ", pid " + ProcessHandle.current().pid() + ", since "

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
@@ -26,6 +28,7 @@ public final class BatchLock implements AutoCloseable {
 
     /** What a holder writes while a batch runs; a clean end overwrites it with "free; ...". */
     static final String RUNNING = "running batch ";
+    private static final Pattern BATCH = Pattern.compile("\\bbatch (\\d{8}-\\d{6})\\b");
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -33,6 +36,8 @@ public final class BatchLock implements AutoCloseable {
     /** The cluster's lock in the shared database; {@code null} on one machine. */
     private ClusterLock cluster;
     private String node;
+    /** The batch this holder last named; the "free" line keeps it for the next holder. */
+    private String batch;
 
     private BatchLock(FileChannel channel, FileLock lock, String previousHolder) {
         this.channel = channel;
@@ -159,6 +164,15 @@ public final class BatchLock implements AutoCloseable {
         return previousHolder.startsWith(RUNNING);
     }
 
+    /**
+     * The batch the last holder ran, when it named one: batch ids have a second's resolution, and
+     * a batch that keeps its record outside the database checks its id against this one.
+     */
+    public Optional<String> previousBatch() {
+        Matcher m = BATCH.matcher(previousHolder);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     private static String read(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
         channel.read(buffer, 0);
@@ -167,6 +181,10 @@ public final class BatchLock implements AutoCloseable {
 
     /** Writes who holds the lock now (pid, batch, start) into the file. */
     public void describe(String holder) {
+        Matcher named = BATCH.matcher(holder);
+        if (named.find()) {
+            batch = named.group(1);
+        }
         try {
             byte[] bytes = (holder + "\n").getBytes(StandardCharsets.UTF_8);
             // Written over the old text, then cut to length: a reader never sees an empty file.
@@ -201,7 +219,7 @@ public final class BatchLock implements AutoCloseable {
         }
         try {
             if (lock.isValid()) {
-                describe("free; last held by pid " + ProcessHandle.current().pid());
+                describe("free; last held by pid " + ProcessHandle.current().pid() + (batch != null ? ", batch " + batch : ""));
                 lock.release();
             }
             channel.close();

@@ -12,7 +12,6 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.spec.WorkspaceReader;
-import dev.nightshift.store.EarlyConnection;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,15 +37,6 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Home home = parent.home();
-        // For a batch that may well end before its first phase (paused, or no spec waits), the
-        // database opens on a second thread while the settings are read.
-        boolean mayEndEarly = QuickBatch.mayApply(home, project) && !BatchLock.isHeld(home.lockFile());
-        try (EarlyConnection early = mayEndEarly ? EarlyConnection.start(home) : EarlyConnection.none()) {
-            return call(home, early);
-        }
-    }
-
-    private int call(Home home, EarlyConnection early) throws Exception {
         NightshiftSettings settings = SettingsFiles.readGlobal(home);
         // A project that cannot be worked on is bad usage: said before the lock, a record or Spring.
         if (project != null) {
@@ -63,13 +53,12 @@ class RunCommand implements Callable<Integer> {
         }
         try {
             BatchRequest request = new BatchRequest("cli", dryRun, project);
-            // Paused or idle: decided and recorded before Spring starts (the idle no-op, about a second).
-            Optional<BatchResult> quick = QuickBatch.tryRun(home, settings, request, lock.get(), Clock.systemDefaultZone(), early);
+            // Paused or idle: decided and recorded before Spring starts (the idle no-op, a fraction of a second).
+            Optional<BatchResult> quick = QuickBatch.tryRun(home, settings, request, lock.get(), Clock.systemDefaultZone());
             if (quick.isPresent()) {
                 System.out.println(quick.get().message());
                 return quick.get().exitCode();
             }
-            early.close();
             readQueueAside(home, project);
             try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH);
                  AutoCloseable signals = StopSignals.route(context.getBean(GracefulStop.class)::stop)) {

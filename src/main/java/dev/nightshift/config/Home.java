@@ -72,6 +72,11 @@ public record Home(Path root) {
         return state().resolve("daemon.lock");
     }
 
+    /** Batches that ended before their first phase, waiting to be moved into the database (store.PendingBatches). */
+    public Path pendingBatches() {
+        return state().resolve("pending-batches");
+    }
+
     public Path database() {
         return state().resolve("db");
     }

@@ -41,6 +41,13 @@ public final class Database {
         DatabaseTarget target = DatabaseTarget.of(home);
         DataSource dataSource = target.dataSource();
         migrate(target, dataSource);
+        if (!target.shared()) {
+            try (Connection connection = dataSource.getConnection()) {
+                PendingBatches.moveInto(home, connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot open the database of " + home.root() + ": " + e.getMessage(), e);
+            }
+        }
         return JdbcClient.create(dataSource);
     }
 
@@ -69,6 +76,10 @@ public final class Database {
         Held held = new Held(JdbcClient.create(dataSource), keeper);
         try {
             migrate(target, dataSource);
+            if (!settings.database().shared()) {
+                // The batches that ended before their first phase are in the table before it is read.
+                PendingBatches.moveInto(home, keeper);
+            }
         } catch (RuntimeException e) {
             held.close();
             throw e;

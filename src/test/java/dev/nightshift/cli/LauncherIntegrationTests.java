@@ -58,7 +58,7 @@ class LauncherIntegrationTests {
         assertThat(later.out()).contains("nightshift 0.1.0");
         assertThat(later.err()).doesNotContain("preparing");
         assertThat(Files.readString(loaded))
-                .containsPattern("dev\\.nightshift\\.cli\\.NightshiftCommand source: shared objects file \\(top\\)");
+                .containsPattern("dev\\.nightshift\\.cli\\.NightshiftCommand source: shared objects file");
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
 
         // a new jar: extracted and trained again

@@ -43,7 +43,6 @@ public final class PendingBatches {
     /** Past this size the batch opens the database itself and moves them: the file stays small. */
     public static final long MOVE_AT_BYTES = 16 * 1024;
 
-    private static final Logger log = LoggerFactory.getLogger(PendingBatches.class);
     private static final Pattern ID = Pattern.compile("\\d{8}-\\d{6}");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9._-]+");
     /**
@@ -163,6 +162,9 @@ public final class PendingBatches {
             try {
                 batches.add(Ended.parse(lines[i]));
             } catch (IllegalArgumentException e) {
+                // Looked up only here: an idle batch writes this file, and starting the logging
+                // system would cost it a sixth of its time.
+                Logger log = LoggerFactory.getLogger(PendingBatches.class);
                 log.warn("{} line {}: not a batch record, left out ({})", file, i + 1, e.getMessage());
             }
         }

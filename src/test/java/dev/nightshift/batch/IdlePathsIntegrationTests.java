@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nightshift.cli.NightshiftContext;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.testing.Captured;
+import dev.nightshift.testing.ChildNightshift;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,8 +60,11 @@ class IdlePathsIntegrationTests {
     }
 
     private void assertSamePaths(TestHome home, String status) {
-        // Given the quick path's batch (the command line) and the launcher's (the daemon's way in)
+        // Given the quick path's batch (the command line; the database exists, so its record waits
+        // beside it until the launcher's batch starts) and the launcher's (the daemon's way in)
+        home.db();
         Captured quick = Captured.run(home, "run");
+        assertThat(home.home().pendingBatches()).isNotEmptyFile();
         BatchResult full;
         try (ConfigurableApplicationContext context = NightshiftContext.start(home.home(),
                 SettingsFiles.readGlobal(home.home()), NightshiftContext.Purpose.BATCH)) {
@@ -98,6 +103,29 @@ class IdlePathsIntegrationTests {
                 .toList();
         assertThat(lines).hasSize(2).allMatch(l -> l.contains(status.toLowerCase(java.util.Locale.ROOT)));
         assertThat(lines.get(0)).isEqualTo(lines.get(1));
+    }
+
+    @Test
+    void anIdleRunInAFreshProcessStartsNeitherTheDatabaseEngineNorTheLoggingSystem() throws Exception {
+        TestHome home = TestHome.create(dir);
+        home.project("shop", "");
+        home.spec("shop", "done", "0001-old", "# Finished long ago\n");
+        home.db();
+        Path classes = dir.resolve("classes.log");
+        ProcessBuilder child = ChildNightshift.builder(home, dir.resolve("child.log"), "run");
+        child.command().add(1, "-Xlog:class+load=info:file=" + classes);
+
+        Process process = child.start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+        String loaded = Files.readString(classes);
+        assertThat(loaded).contains("dev.nightshift.batch.QuickBatch ").contains("dev.nightshift.store.PendingBatches ")
+                .doesNotContain("org.h2.engine.Database ").doesNotContain("ch.qos.logback.classic.LoggerContext ")
+                .doesNotContain("org.springframework.context.");
+        String id = Files.readString(dir.resolve("child.log")).replaceAll("(?s).*batch (\\d{8}-\\d{6}) idle.*", "$1");
+        assertThat(home.db().sql("SELECT status FROM batches WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("IDLE");
     }
 
     /** A batch's row without what differs between any two batches: the id, the times and the process. */

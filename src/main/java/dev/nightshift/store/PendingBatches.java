@@ -75,8 +75,13 @@ public final class PendingBatches {
             if (f.length != 9 || !ID.matcher(f[0]).matches()) {
                 throw new IllegalArgumentException("expected 9 tab-separated fields starting with a batch id");
             }
+            BatchStatus status = BatchStatus.valueOf(f[3]);
+            // Only a batch that ended before its first phase is ever written here.
+            if (status != BatchStatus.IDLE && status != BatchStatus.PAUSED) {
+                throw new IllegalArgumentException("status " + status + " is not that of a batch that ended before its first phase");
+            }
             return new Ended(f[0], Instant.ofEpochMilli(Long.parseLong(f[1])), Instant.ofEpochMilli(Long.parseLong(f[2])),
-                    BatchStatus.valueOf(f[3]), f[4], Boolean.parseBoolean(f[5]), f[6].equals("-") ? null : f[6],
+                    status, f[4], Boolean.parseBoolean(f[5]), f[6].equals("-") ? null : f[6],
                     Long.parseLong(f[7]), f[8]);
         }
     }

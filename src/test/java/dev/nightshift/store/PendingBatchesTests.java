@@ -63,6 +63,9 @@ class PendingBatchesTests {
         JdbcClient db = Database.open(home.home());
         PendingBatches.append(home.home(), idle("20260301-080000"));
         Files.writeString(home.home().pendingBatches(), "20260301-0900\tgarbage\n", StandardOpenOption.APPEND);
+        // A well-formed line of a batch that worked: never written here, so not believed either.
+        Files.writeString(home.home().pendingBatches(), "20260301-090000\t1\t2\tSUCCEEDED\tcli\tfalse\t-\t1\thost\n",
+                StandardOpenOption.APPEND);
         PendingBatches.append(home.home(), idle("20260301-100000"));
 
         assertThat(move(home)).isEqualTo(2);

@@ -51,7 +51,7 @@ public class BuildPartitioner implements Partitioner {
     }
 
     /** The projects the plan gives work to, in their turn: the one built least recently first. */
-    public List<String> inTurn() {
+    List<String> inTurn() {
         List<String> planned = plans.plan(batchId).stream().filter(PlanEntry::hasWork).map(PlanEntry::project).toList();
         return builds == null ? planned : BuildTurns.order(planned, builds.lastTurns(planned));
     }

@@ -23,7 +23,7 @@ public class DryRunBuild {
     private final BuildRepository builds;
     private final ProjectBuildTasklet tasklet;
 
-    public DryRunBuild(PlanRepository plans, BuildRepository builds, ProjectBuildTasklet tasklet) {
+    DryRunBuild(PlanRepository plans, BuildRepository builds, ProjectBuildTasklet tasklet) {
         this.plans = plans;
         this.builds = builds;
         this.tasklet = tasklet;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * project: the planned projects are gone through in their turn, in one pass on the phase's thread,
  * through the same work as a partition's ({@link ProjectBuildTasklet}), so that the results
  * recorded and the lines logged are those of a partitioned build. With 200 projects the partitions
- * alone, each a step execution written to the job repository, cost the dry run about a second.
+ * alone, each a step execution written to the job repository, cost the dry run most of a second.
  */
 @Component
 public class DryRunBuild {

@@ -34,20 +34,24 @@ import org.commonmark.parser.Parser;
  */
 public final class SpecParser {
 
-    private static final Parser MARKDOWN = Parser.builder()
-            .extensions(List.of(YamlFrontMatterExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            // Only headings' text is read (the title, the Tasks heading); tasks are read from their
-            // source lines. The inline markup of every other block, most of a spec, is not parsed.
-            .inlineParserFactory(context -> {
-                InlineParser headings = new InlineParserImpl(context);
-                return (lines, block) -> {
-                    if (block instanceof Heading) {
-                        headings.parse(lines, block);
-                    }
-                };
-            })
-            .build();
+    /** Made at the first spec {@link PlainSpecText} leaves to it: a queue of plain specs never needs it. */
+    private static final class Markdown {
+
+        static final Parser PARSER = Parser.builder()
+                .extensions(List.of(YamlFrontMatterExtension.create()))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                // Only headings' text is read (the title, the Tasks heading); tasks are read from their
+                // source lines. The inline markup of every other block, most of a spec, is not parsed.
+                .inlineParserFactory(context -> {
+                    InlineParser headings = new InlineParserImpl(context);
+                    return (lines, block) -> {
+                        if (block instanceof Heading) {
+                            headings.parse(lines, block);
+                        }
+                    };
+                })
+                .build();
+    }
 
     /** A list item's first line: its marker, an optional checkbox, the task's text. */
     static final Pattern ITEM = Pattern.compile("^(\\s*(?:[-*+]|\\d+[.)])\\s+)(?:\\[([ xX])\\]\\s*)?(.*)$");
@@ -110,7 +114,7 @@ public final class SpecParser {
     static Spec parseMarkdown(String project, SpecFolder folder, Path file, String text, Instant modified) {
         String[] lines = text.split("\n", -1);
 
-        Node document = MARKDOWN.parse(text);
+        Node document = Markdown.PARSER.parse(text);
         SpecFrontMatter meta = SpecFrontMatter.none();
         int bodyStart = 0;
         if (document.getFirstChild() instanceof YamlFrontMatterBlock block) {

@@ -40,16 +40,20 @@ public class BuildPartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<String> planned = plans.plan(batchId).stream().filter(PlanEntry::hasWork).map(PlanEntry::project).toList();
-        List<String> turns = builds == null ? planned : BuildTurns.order(planned, builds.lastTurns(planned));
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (String project : turns) {
+        for (String project : inTurn()) {
             ExecutionContext context = new ExecutionContext();
             context.putString(PROJECT, project);
             context.putInt(TURN, partitions.size());
             partitions.put("project-" + project, context);
         }
         return partitions;
+    }
+
+    /** The projects the plan gives work to, in their turn: the one built least recently first. */
+    List<String> inTurn() {
+        List<String> planned = plans.plan(batchId).stream().filter(PlanEntry::hasWork).map(PlanEntry::project).toList();
+        return builds == null ? planned : BuildTurns.order(planned, builds.lastTurns(planned));
     }
 
     /**

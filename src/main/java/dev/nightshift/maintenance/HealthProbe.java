@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Is a production URL up? One GET, redirects not followed (the owner names the exact status), the
@@ -36,7 +37,8 @@ class HealthProbe {
     private static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final ProcessDeadline deadline;
-    private final HttpClient client;
+    /** Made at the first check: a client sets up TLS on creation, which every start paid, checks or none. */
+    private final SingletonSupplier<HttpClient> client;
     private final ExecutorService bodyReaders = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "health-body");
         t.setDaemon(true);
@@ -45,8 +47,8 @@ class HealthProbe {
 
     public HealthProbe(ProcessDeadline deadline) {
         this.deadline = deadline;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.client = SingletonSupplier.of(() -> HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30)).build());
     }
 
     public Result probe(HealthCheck check) {
@@ -54,7 +56,7 @@ class HealthProbe {
         long started = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(URI.create(check.url())).GET().timeout(limit)
                 .header("User-Agent", "nightshift-health-check").build();
-        CompletableFuture<HttpResponse<InputStream>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<HttpResponse<InputStream>> answer = client.obtain().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<InputStream> response;
         try {
             response = answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,7 +77,11 @@ public class GitHubApi {
     private final GitHubToken token;
     private final ProcessDeadline deadline;
     private final Clock clock;
-    private final HttpClient http;
+    /**
+     * Made at the first call: a client sets up TLS (the JDK's trusted certificates) on creation,
+     * which every start of a batch or the daemon paid, whether GitHub was called or not.
+     */
+    private final SingletonSupplier<HttpClient> http;
     private final GitHubRetryPolicy.Limits limits;
 
     @Autowired
@@ -89,8 +94,8 @@ public class GitHubApi {
         this.deadline = deadline;
         this.clock = clock;
         this.limits = limits;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build());
     }
 
     /** A call repeated under the retry policy; each attempt is told its number. */
@@ -144,7 +149,7 @@ public class GitHubApi {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.obtain().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new Transient(method + " " + path + ": no answer (" + e.getClass().getSimpleName()
                     + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")", Duration.ZERO);

@@ -34,20 +34,24 @@ import org.commonmark.parser.Parser;
  */
 public final class SpecParser {
 
-    private static final Parser MARKDOWN = Parser.builder()
-            .extensions(List.of(YamlFrontMatterExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            // Only headings' text is read (the title, the Tasks heading); tasks are read from their
-            // source lines. The inline markup of every other block, most of a spec, is not parsed.
-            .inlineParserFactory(context -> {
-                InlineParser headings = new InlineParserImpl(context);
-                return (lines, block) -> {
-                    if (block instanceof Heading) {
-                        headings.parse(lines, block);
-                    }
-                };
-            })
-            .build();
+    /** Made at the first spec {@link PlainSpecText} leaves to it: a queue of plain specs never needs it. */
+    private static final class Markdown {
+
+        static final Parser PARSER = Parser.builder()
+                .extensions(List.of(YamlFrontMatterExtension.create()))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                // Only headings' text is read (the title, the Tasks heading); tasks are read from their
+                // source lines. The inline markup of every other block, most of a spec, is not parsed.
+                .inlineParserFactory(context -> {
+                    InlineParser headings = new InlineParserImpl(context);
+                    return (lines, block) -> {
+                        if (block instanceof Heading) {
+                            headings.parse(lines, block);
+                        }
+                    };
+                })
+                .build();
+    }
 
     /** A list item's first line: its marker, an optional checkbox, the task's text. */
     static final Pattern ITEM = Pattern.compile("^(\\s*(?:[-*+]|\\d+[.)])\\s+)(?:\\[([ xX])\\]\\s*)?(.*)$");
@@ -79,11 +83,38 @@ public final class SpecParser {
     private static final ParsedFiles<Spec> PARSED = new ParsedFiles<>(SpecException.class);
 
     static Spec parse(String project, SpecFolder folder, Path file, String text, Instant modified) {
-        String fileName = file.getFileName().toString();
-        String name = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        String[] lines = text.split("\n", -1);
+        return PlainSpecText.read(lines).flatMap(layout -> plain(project, folder, file, text, modified, lines, layout))
+                .orElseGet(() -> parseMarkdown(project, folder, file, text, modified));
+    }
+
+    /** The spec from its plain layout; empty when its front matter or its body needs the full readers to say why. */
+    private static java.util.Optional<Spec> plain(String project, SpecFolder folder, Path file, String text,
+                                                  Instant modified, String[] lines, PlainSpecText.Layout layout) {
+        SpecFrontMatter meta = SpecFrontMatter.none();
+        if (layout.frontMatterEnd() >= 0) {
+            StringBuilder yaml = new StringBuilder();
+            for (int i = 1; i < layout.frontMatterEnd(); i++) {
+                yaml.append(lines[i]).append('\n');
+            }
+            java.util.Optional<SpecFrontMatter> read = PlainFrontMatter.read(yaml.toString());
+            if (read.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            meta = read.get();
+        }
+        String body = bodyOf(lines, layout.frontMatterEnd() + 1);
+        if (body.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(spec(project, folder, file, text, modified, meta, body, layout.title(), layout.tasks()));
+    }
+
+    /** Reads the spec with commonmark: what {@link PlainSpecText} leaves, and every spec with a problem. */
+    static Spec parseMarkdown(String project, SpecFolder folder, Path file, String text, Instant modified) {
         String[] lines = text.split("\n", -1);
 
-        Node document = MARKDOWN.parse(text);
+        Node document = Markdown.PARSER.parse(text);
         SpecFrontMatter meta = SpecFrontMatter.none();
         int bodyStart = 0;
         if (document.getFirstChild() instanceof YamlFrontMatterBlock block) {
@@ -114,14 +145,13 @@ public final class SpecParser {
                     + " or is not YAML of key: value lines");
         }
 
-        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(bodyStart, lines.length), lines.length));
+        String body = bodyOf(lines, bodyStart);
         if (body.isBlank()) {
             throw new SpecException(file, bodyStart + 1, "the spec is empty; write at least a title and what to build");
         }
 
         String title = null;
         boolean inTasks = false;
-        boolean hasTaskList = false;
         List<SpecTask> tasks = new ArrayList<>();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading heading) {
@@ -140,20 +170,30 @@ public final class SpecParser {
                         if (m.matches() && !m.group(3).isBlank()) {
                             boolean done = m.group(2) != null && !m.group(2).isBlank();
                             tasks.add(new SpecTask(tasks.size(), m.group(3).strip(), done, line));
-                            hasTaskList = true;
                         }
                     }
                 }
             }
         }
+        return spec(project, folder, file, text, modified, meta, body, title, tasks);
+    }
+
+    private static String bodyOf(String[] lines, int bodyStart) {
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(bodyStart, lines.length), lines.length));
+    }
+
+    /** The spec from its parts: without a title its name is one, without a task list the title is its one task. */
+    private static Spec spec(String project, SpecFolder folder, Path file, String text, Instant modified,
+                             SpecFrontMatter meta, String body, String title, List<SpecTask> tasks) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        boolean hasTaskList = !tasks.isEmpty();
         if (title == null || title.isBlank()) {
             title = name;
         }
-        if (!hasTaskList) {
-            tasks = List.of(new SpecTask(0, title, false, -1));
-        }
-        return new Spec(project, name, folder, file, title, meta, List.copyOf(tasks), hasTaskList, body, modified,
-                sha256(text));
+        return new Spec(project, name, folder, file, title, meta,
+                hasTaskList ? List.copyOf(tasks) : List.of(new SpecTask(0, title, false, -1)), hasTaskList, body,
+                modified, sha256(text));
     }
 
     private static boolean isFence(String line) {

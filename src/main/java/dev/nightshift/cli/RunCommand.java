@@ -12,6 +12,7 @@ import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.store.Database;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,6 +59,9 @@ class RunCommand implements Callable<Integer> {
             if (quick.isPresent()) {
                 System.out.println(quick.get().message());
                 return quick.get().exitCode();
+            }
+            if (dryRun) {
+                Database.leaveCompactionToBatches();
             }
             readQueueAside(home, project);
             try (ConfigurableApplicationContext context = NightshiftContext.start(home, settings, NightshiftContext.Purpose.BATCH);

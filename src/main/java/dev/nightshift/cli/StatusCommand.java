@@ -60,6 +60,7 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Home home = parent.home();
+        Database.leaveCompactionToBatches();
         // What takes a while is done side by side: the queue (thousands of specs), the database's
         // opening and the crontab (a process) are read while the settings are.
         // Each on a thread of its own: the queue's reader spreads its projects over the shared pool,

@@ -75,4 +75,22 @@ class CronScheduleTests {
         }
         return fires;
     }
+
+    @Test
+    void theDefaultScheduleWhichIsNotCheckedWhenReadIsAQuartzExpressionFiringEveryTwoHours() throws ParseException {
+        assertThat(CronExpression.isValidExpression(NightshiftSettings.DEFAULT_SCHEDULE)).isTrue();
+        CronExpression cron = new CronExpression(NightshiftSettings.DEFAULT_SCHEDULE);
+        cron.setTimeZone(TimeZone.getTimeZone("UTC"));
+        Date first = cron.getNextValidTimeAfter(Date.from(LocalDateTime.of(2026, 1, 1, 0, 30).toInstant(ZoneOffset.UTC)));
+        Date second = cron.getNextValidTimeAfter(first);
+        assertThat(first.toInstant()).isEqualTo(LocalDateTime.of(2026, 1, 1, 2, 0).toInstant(ZoneOffset.UTC));
+        assertThat(second.getTime() - first.getTime()).isEqualTo(2 * 3600 * 1000L);
+        assertThat(NightshiftSettings.defaults().schedule().expression()).isEqualTo(NightshiftSettings.DEFAULT_SCHEDULE);
+    }
+
+    @Test
+    void aScheduleTheOwnerWroteIsStillChecked() {
+        assertThatThrownBy(() -> CronSchedule.of("0 0 */2 * *  ? extra words")).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> CronSchedule.of("every two hours")).isInstanceOf(InvalidSettingException.class);
+    }
 }

@@ -41,7 +41,8 @@ class MaskingTests {
         List<String> tokens = List.of("AKIA" + "ABCDEFGHIJKLMNOP", "ASIA" + "ABCDEFGHIJKLMNOP", GITHUB_SHAPED,
                 "github_pat_" + "A".repeat(30), "sk-ant-" + "a".repeat(24), "sk-" + "b".repeat(40),
                 "sk-proj-" + "c".repeat(40), "xoxb-" + "1234567890ab", "AIza" + "d".repeat(35), "glpat-" + "e".repeat(24),
-                "-----BEGIN RSA PRIVATE KEY-----");
+                "-----BEGIN RSA PRIVATE KEY-----", "gho_" + "f".repeat(36), "ghu_" + "g".repeat(36),
+                "ghs_" + "h".repeat(36), "ghr_" + "i".repeat(36));
         for (String token : tokens) {
             String masked = masker.mask(filler + " " + token + " " + filler);
             assertThat(masked).as(token).doesNotContain(token).contains("[secret]").startsWith(filler);
@@ -49,6 +50,8 @@ class MaskingTests {
         }
         assertThat(masker.mask(filler + "https://bot:hunter2-pass@git.example.com")).endsWith("https://bot:[secret]@git.example.com");
         assertThat(masker.mask(filler)).as("nothing to mask: the text itself").isSameAs(filler);
+        String github = filler + " pr.api: https://api.github.com, the highest ghost";
+        assertThat(masker.mask(github)).as("github.com is no token").isSameAs(github);
         assertThat(masker.findIn(filler)).isEmpty();
     }
 

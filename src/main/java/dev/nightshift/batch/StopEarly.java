@@ -1,8 +1,10 @@
 package dev.nightshift.batch;
 
 import dev.nightshift.config.Home;
+import dev.nightshift.spec.QueueGlance;
 import dev.nightshift.spec.Workspace;
 import dev.nightshift.store.BatchStatus;
+import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -16,12 +18,35 @@ public record StopEarly(BatchStatus status, String reason) {
 
     public static Optional<StopEarly> decide(Home home, Workspace workspace) {
         if (workspace.paused()) {
-            return Optional.of(new StopEarly(BatchStatus.PAUSED, "paused: " + home.pauseFile() + " exists"));
+            return Optional.of(paused(home));
         }
         if (workspace.idle()) {
-            return Optional.of(new StopEarly(BatchStatus.IDLE, "idle: nothing queued or active"));
+            return Optional.of(idle());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same decision from the file names alone, where they settle it: the pause file exists, or
+     * no spec file waits in any queue (then no spec can be queued or active, whatever the files
+     * hold). Empty when only reading the specs can tell: files wait, and all of them may be broken.
+     */
+    public static Optional<StopEarly> glance(Home home) {
+        if (Files.exists(home.pauseFile())) {
+            return Optional.of(paused(home));
+        }
+        if (!QueueGlance.mayHaveWork(home, null)) {
+            return Optional.of(idle());
+        }
+        return Optional.empty();
+    }
+
+    private static StopEarly paused(Home home) {
+        return new StopEarly(BatchStatus.PAUSED, "paused: " + home.pauseFile() + " exists");
+    }
+
+    private static StopEarly idle() {
+        return new StopEarly(BatchStatus.IDLE, "idle: nothing queued or active");
     }
 
     public String message(String batchId) {

@@ -76,6 +76,9 @@ public class NightshiftCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new NightshiftCommand());
         // "--home DIR", as the README and the help write it; "--home=DIR" is read as well.
         commandLine.setSeparator(" ");
+        // A home folder may be named like a command ("--home demo", the folder the demo makes):
+        // after --home it is the folder, as `run` and `status` already read it.
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failed(e, cl.getErr()));
         return commandLine.execute(args);
     }

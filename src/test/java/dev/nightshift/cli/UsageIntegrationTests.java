@@ -82,4 +82,32 @@ class UsageIntegrationTests {
                 .as("--home comes first").isEqualTo(dir);
         assertThat(NightshiftCommand.chosenHome(null, Map.of()).root()).isEqualTo(Path.of("").toAbsolutePath());
     }
+
+    @Test
+    void aHomeFolderNamedLikeACommandIsReadAsTheHomeByEveryCommand() throws Exception {
+        // The demo makes its home in demo/: `--home demo` is that folder, not the demo command.
+        TestHome home = TestHome.create(dir);
+        home.project("shop", "");
+        Path cwd = Files.createDirectories(dir.resolve("cwd"));
+        Files.createSymbolicLink(cwd.resolve("demo"), home.root());
+
+        for (List<String> command : List.of(List.of("pause", "away"), List.of("status"), List.of("resume"))) {
+            List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), dev.nightshift.NightshiftApplication.class.getName(),
+                    "--home", "demo"));
+            line.addAll(command);
+            Path log = dir.resolve("child.log");
+            Process child = new ProcessBuilder(line).directory(cwd.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+
+            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(command + ": " + Files.readString(log)).isZero();
+            if (command.get(0).equals("pause")) {
+                assertThat(home.home().pauseFile()).as("written in the home named demo").exists();
+            } else if (command.get(0).equals("status")) {
+                assertThat(Files.readString(log)).contains("nightshift status · ").contains("PAUSED: away");
+            }
+        }
+        assertThat(home.home().pauseFile()).as("resumed").doesNotExist();
+    }
 }

@@ -3,14 +3,11 @@ package dev.nightshift.batch;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.MailSettings;
 import dev.nightshift.config.NightshiftSettings;
-import dev.nightshift.spec.QueueGlance;
-import dev.nightshift.spec.Workspace;
 import dev.nightshift.spec.WorkspaceReader;
 import dev.nightshift.store.Database;
 import dev.nightshift.store.PendingBatches;
 import dev.nightshift.store.PlainBatchStore;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -40,15 +37,6 @@ public final class QuickBatch {
     private QuickBatch() {
     }
 
-    /**
-     * Whether this batch may end before its first phase, judged without reading the queue: it is
-     * paused, or no spec file waits in any queue. Spec files waiting almost surely mean a working
-     * batch, whose launcher reads the queue anyway: reading it here too would only delay its start.
-     */
-    public static boolean mayApply(Home home, String projectFilter) {
-        return Files.exists(home.pauseFile()) || !QueueGlance.mayHaveWork(home, projectFilter);
-    }
-
     /** @return the finished batch, or empty when the full launcher must run it */
     public static Optional<BatchResult> tryRun(Home home, NightshiftSettings settings, BatchRequest request,
                                                BatchLock lock, Clock clock) {
@@ -58,21 +46,17 @@ public final class QuickBatch {
         if (settings.mail().whenIdle() == MailSettings.WhenIdle.SEND && !request.dryRun()) {
             return Optional.empty();
         }
-        if (!mayApply(home, request.projectFilter())) {
+        // Decided from the file names alone: spec files waiting almost surely mean a working batch,
+        // whose launcher reads the queue anyway (reading it here too would only delay its start),
+        // and without them nothing can be queued or active. Only --project needs the queue read,
+        // to check the project it names.
+        Optional<StopEarly> stop = StopEarly.glance(home, request.projectFilter());
+        if (stop.isEmpty()) {
             return Optional.empty();
         }
-        // Without --project the file names usually settle it, and the specs (and project.yml
-        // files) are not read: reading them was a fifth of an idle batch's time.
-        Optional<StopEarly> stop = request.projectFilter() == null ? StopEarly.glance(home) : Optional.empty();
-        if (stop.isEmpty()) {
-            Workspace workspace = WorkspaceReader.read(home, request.projectFilter());
-            if (ProjectFilter.problem(home, workspace, request.projectFilter()).isPresent()) {
-                return Optional.empty();
-            }
-            stop = StopEarly.decide(home, workspace);
-            if (stop.isEmpty()) {
-                return Optional.empty();
-            }
+        if (request.projectFilter() != null && ProjectFilter.problem(home,
+                WorkspaceReader.read(home, request.projectFilter()), request.projectFilter()).isPresent()) {
+            return Optional.empty();
         }
         Instant started = clock.instant();
         if (!settings.database().shared() && Database.exists(home, settings) && !PendingBatches.full(home)) {
@@ -106,11 +90,10 @@ public final class QuickBatch {
                     throw new IllegalStateException(e);
                 }
             });
-            lock.describe("stopping early: batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
-                    + LocalDateTime.now(clock).withNano(0));
+            describe(lock, id, clock);
             batches.recordEnded(id, started, clock.instant(), stop.get().status(), request.trigger(), request.dryRun(),
                     request.projectFilter(), ProcessHandle.current().pid(), settings.node().name());
-            return Optional.of(new BatchResult(id, stop.get().status(), BatchResult.OK, stop.get().message(id)));
+            return Optional.of(ended(id, stop.get()));
         } catch (SQLException | IllegalStateException | UncheckedIOException e) {
             // Looked up only here: the logging system's start would cost an idle batch a sixth of its time.
             Logger log = LoggerFactory.getLogger(QuickBatch.class);
@@ -140,8 +123,17 @@ public final class QuickBatch {
         if (!record.fitsALine()) {
             return Optional.empty();
         }
-        lock.describe("stopping early: batch " + id + ", pid " + pid + ", since " + LocalDateTime.now(clock).withNano(0));
+        describe(lock, id, clock);
         PendingBatches.append(home, record);
-        return Optional.of(new BatchResult(id, stop.status(), BatchResult.OK, stop.message(id)));
+        return Optional.of(ended(id, stop));
+    }
+
+    private static void describe(BatchLock lock, String id, Clock clock) {
+        lock.describe("stopping early: batch " + id + ", pid " + ProcessHandle.current().pid() + ", since "
+                + LocalDateTime.now(clock).withNano(0));
+    }
+
+    private static BatchResult ended(String id, StopEarly stop) {
+        return new BatchResult(id, stop.status(), BatchResult.OK, stop.message(id));
     }
 }

@@ -28,14 +28,15 @@ public record StopEarly(BatchStatus status, String reason) {
 
     /**
      * The same decision from the file names alone, where they settle it: the pause file exists, or
-     * no spec file waits in any queue (then no spec can be queued or active, whatever the files
-     * hold). Empty when only reading the specs can tell: files wait, and all of them may be broken.
+     * no spec file waits in any queue (of {@code projectFilter} only, when set); then no spec can be
+     * queued or active, whatever the files hold. Empty when only reading the specs can tell: files
+     * wait, and all of them may be broken.
      */
-    public static Optional<StopEarly> glance(Home home) {
+    public static Optional<StopEarly> glance(Home home, String projectFilter) {
         if (Files.exists(home.pauseFile())) {
             return Optional.of(paused(home));
         }
-        if (!QueueGlance.mayHaveWork(home, null)) {
+        if (!QueueGlance.mayHaveWork(home, projectFilter)) {
             return Optional.of(idle());
         }
         return Optional.empty();

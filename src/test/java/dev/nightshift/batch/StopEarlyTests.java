@@ -42,7 +42,7 @@ class StopEarlyTests {
         home.project("shop", "");
         home.spec("shop", "next", "0001-broken", "---\npriority: 1\n# The front matter is never closed\n");
 
-        assertThat(StopEarly.glance(home.home())).as("a file waits: only reading it can tell").isEmpty();
+        assertThat(StopEarly.glance(home.home(), null)).as("a file waits: only reading it can tell").isEmpty();
         assertThat(StopEarly.decide(home.home(), WorkspaceReader.read(home.home())).map(s -> s.status().name()))
                 .contains("IDLE");
     }
@@ -53,12 +53,12 @@ class StopEarlyTests {
         home.project("shop", "");
         home.spec("shop", "active", "0001-feature", "# Feature\n");
 
-        assertThat(StopEarly.glance(home.home())).isEmpty();
+        assertThat(StopEarly.glance(home.home(), null)).isEmpty();
         assertThat(StopEarly.decide(home.home(), WorkspaceReader.read(home.home()))).isEmpty();
     }
 
     private static void assertSameDecision(TestHome home, String status) {
-        Optional<StopEarly> glanced = StopEarly.glance(home.home());
+        Optional<StopEarly> glanced = StopEarly.glance(home.home(), null);
         Optional<StopEarly> read = StopEarly.decide(home.home(), WorkspaceReader.read(home.home()));
         assertThat(glanced).isPresent().isEqualTo(read);
         assertThat(glanced.get().status().name()).isEqualTo(status);

@@ -49,7 +49,7 @@ public class AgentRunRepository {
 
     public List<AgentRun> forBatch(String batchId) {
         return jdbc.sql("SELECT * FROM agent_runs WHERE batch_id = ? ORDER BY id").param(batchId)
-                .query(AgentRun.class).list();
+                .query(Rows.of(AgentRun.class)).list();
     }
 
     /** What the agent runs that started at or after {@code since} cost. */

@@ -31,7 +31,7 @@ public class BaseTestCountRepository {
 
     public Optional<BaseTestCount> find(String project, String commitSha, String commandHash) {
         return jdbc.sql("SELECT * FROM base_test_counts WHERE project = ? AND commit_sha = ? AND command_hash = ?")
-                .params(project, commitSha, commandHash).query(BaseTestCount.class).optional();
+                .params(project, commitSha, commandHash).query(Rows.of(BaseTestCount.class)).optional();
     }
 
     public void save(BaseTestCount c) {

@@ -50,25 +50,25 @@ public class BatchRepository {
     }
 
     public Optional<Batch> find(String id) {
-        return jdbc.sql("SELECT * FROM batches WHERE id = ?").param(id).query(Batch.class).optional();
+        return jdbc.sql("SELECT * FROM batches WHERE id = ?").param(id).query(Rows.of(Batch.class)).optional();
     }
 
     /** The newest batches first. */
     public List<Batch> latest(int limit) {
         return jdbc.sql("SELECT * FROM batches ORDER BY started_at DESC, id DESC LIMIT ?").param(limit)
-                .query(Batch.class).list();
+                .query(Rows.of(Batch.class)).list();
     }
 
     /** The newest batches that did work (not idle, paused or dry), newest first. */
     public List<Batch> latestWorking(int limit) {
         return jdbc.sql("""
                 SELECT * FROM batches WHERE status IN ('SUCCEEDED', 'FAILED', 'STOPPED', 'CRASHED') AND dry_run = FALSE
-                ORDER BY started_at DESC, id DESC LIMIT ?""").param(limit).query(Batch.class).list();
+                ORDER BY started_at DESC, id DESC LIMIT ?""").param(limit).query(Rows.of(Batch.class)).list();
     }
 
     public List<Batch> running() {
         return jdbc.sql("SELECT * FROM batches WHERE ended_at IS NULL AND status = 'RUNNING' ORDER BY started_at")
-                .query(Batch.class).list();
+                .query(Rows.of(Batch.class)).list();
     }
 
     public void startPhase(String batchId, String phase, Instant startedAt) {
@@ -87,7 +87,7 @@ public class BatchRepository {
                 SELECT batch_id, phase, started_at, ended_at,
                        CASE WHEN outcome = 'RUNNING' THEN 'FAILED' ELSE outcome END AS outcome, detail
                 FROM phase_results WHERE batch_id = ? ORDER BY started_at""")
-                .param(batchId).query(Phase.class).list();
+                .param(batchId).query(Rows.of(Phase.class)).list();
     }
 
     /** Deletes batches that ended before {@code cutoff}, with their phase results; returns how many. */

@@ -49,7 +49,7 @@ public class BuildRepository {
 
     public List<BuildResult> results(String batchId) {
         return jdbc.sql("SELECT * FROM build_results WHERE batch_id = ? ORDER BY project").param(batchId)
-                .query(BuildResult.class).list();
+                .query(Rows.of(BuildResult.class)).list();
     }
 
     /**
@@ -64,7 +64,7 @@ public class BuildRepository {
                 .param("project", project).param("spec", spec)
                 .param("outcomes", BuildOutcome.weighed().stream().map(Enum::name).toList())
                 .param("limit", limit)
-                .query(BuildResult.class).list();
+                .query(Rows.of(BuildResult.class)).list();
     }
 
     /**
@@ -113,6 +113,6 @@ public class BuildRepository {
 
     public List<GateRun> gates(String batchId) {
         return jdbc.sql("SELECT * FROM gate_runs WHERE batch_id = ? ORDER BY id").param(batchId)
-                .query(GateRun.class).list();
+                .query(Rows.of(GateRun.class)).list();
     }
 }

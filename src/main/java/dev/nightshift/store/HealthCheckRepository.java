@@ -31,7 +31,7 @@ public class HealthCheckRepository {
 
     public List<HealthCheckResult> forBatch(String batchId) {
         return jdbc.sql("SELECT * FROM health_checks WHERE batch_id = ? ORDER BY project, id").param(batchId)
-                .query(HealthCheckResult.class).list();
+                .query(Rows.of(HealthCheckResult.class)).list();
     }
 
     /** The checks of the newest batch that checked this project (a batch checks all its URLs at once). */
@@ -39,6 +39,6 @@ public class HealthCheckRepository {
         return jdbc.sql("""
                 SELECT * FROM health_checks WHERE project = ? AND batch_id =
                     (SELECT batch_id FROM health_checks WHERE project = ? ORDER BY id DESC LIMIT 1)
-                ORDER BY id""").params(project, project).query(HealthCheckResult.class).list();
+                ORDER BY id""").params(project, project).query(Rows.of(HealthCheckResult.class)).list();
     }
 }

@@ -36,7 +36,7 @@ public class HistoryRepository {
         return jdbc.sql("""
                 SELECT * FROM batches WHERE started_at <= ? AND dry_run = FALSE
                     AND status IN ('SUCCEEDED', 'FAILED', 'STOPPED', 'CRASHED', 'RUNNING')
-                ORDER BY started_at DESC, id DESC LIMIT ?""").params(upTo, limit).query(Batch.class).list();
+                ORDER BY started_at DESC, id DESC LIMIT ?""").params(upTo, limit).query(Rows.of(Batch.class)).list();
     }
 
     /** Succeeded and failed projects per batch, for the given batches only. */
@@ -85,13 +85,13 @@ public class HistoryRepository {
             return List.of();
         }
         return jdbc.sql("SELECT * FROM agent_runs WHERE batch_id IN (:ids) AND timed_out = TRUE AND purpose <> 'review' ORDER BY id")
-                .param("ids", List.copyOf(batchIds)).query(AgentRun.class).list();
+                .param("ids", List.copyOf(batchIds)).query(Rows.of(AgentRun.class)).list();
     }
 
     /** The newest integration run of a project that started at or before {@code upTo}. */
     public java.util.Optional<Records.IntegrationRun> integrationAsOf(String project, Instant upTo) {
         return jdbc.sql("SELECT * FROM integration_runs WHERE project = ? AND started_at <= ? ORDER BY id DESC LIMIT 1")
-                .params(project, upTo).query(Records.IntegrationRun.class).optional();
+                .params(project, upTo).query(Rows.of(Records.IntegrationRun.class)).optional();
     }
 
     /** What the agent runs that started in {@code [from, to)} cost. */
@@ -104,7 +104,7 @@ public class HistoryRepository {
     /** Pull requests found closed without merge between the two instants (a batch's own verdicts). */
     public List<Records.PullRequest> closedBetween(Instant from, Instant to) {
         return jdbc.sql("SELECT * FROM pull_requests WHERE state = 'CLOSED' AND closed_at >= ? AND closed_at <= ? ORDER BY project, number")
-                .params(from, to).query(Records.PullRequest.class).list();
+                .params(from, to).query(Rows.of(Records.PullRequest.class)).list();
     }
 
     /**
@@ -130,6 +130,6 @@ public class HistoryRepository {
     /** Merged or closed pull requests, the most recently finished first. */
     public List<Records.PullRequest> finishedPullRequests(int limit) {
         return jdbc.sql("SELECT * FROM pull_requests WHERE state <> 'OPEN' ORDER BY updated_at DESC, id DESC LIMIT ?")
-                .param(limit).query(Records.PullRequest.class).list();
+                .param(limit).query(Rows.of(Records.PullRequest.class)).list();
     }
 }

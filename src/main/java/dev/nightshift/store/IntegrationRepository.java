@@ -33,11 +33,11 @@ public class IntegrationRepository {
     /** The newest integration run of a project: the last tested commit, and whether base is green. */
     public Optional<IntegrationRun> latest(String project) {
         return jdbc.sql("SELECT * FROM integration_runs WHERE project = ? ORDER BY id DESC LIMIT 1").param(project)
-                .query(IntegrationRun.class).optional();
+                .query(Rows.of(IntegrationRun.class)).optional();
     }
 
     public List<IntegrationRun> forBatch(String batchId) {
         return jdbc.sql("SELECT * FROM integration_runs WHERE batch_id = ? ORDER BY project").param(batchId)
-                .query(IntegrationRun.class).list();
+                .query(Rows.of(IntegrationRun.class)).list();
     }
 }

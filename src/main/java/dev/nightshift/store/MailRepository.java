@@ -26,12 +26,12 @@ public class MailRepository {
     }
 
     public List<MailDelivery> queued() {
-        return jdbc.sql("SELECT * FROM mail_deliveries WHERE status = 'QUEUED' ORDER BY id").query(MailDelivery.class).list();
+        return jdbc.sql("SELECT * FROM mail_deliveries WHERE status = 'QUEUED' ORDER BY id").query(Rows.of(MailDelivery.class)).list();
     }
 
     public Optional<MailDelivery> forBatch(String batchId) {
         return jdbc.sql("SELECT * FROM mail_deliveries WHERE batch_id = ? ORDER BY id DESC LIMIT 1").param(batchId)
-                .query(MailDelivery.class).optional();
+                .query(Rows.of(MailDelivery.class)).optional();
     }
 
     public void sent(long id, String file, Instant now) {
@@ -55,7 +55,7 @@ public class MailRepository {
         String error = jdbc.sql("SELECT last_error FROM mail_deliveries WHERE status = 'QUEUED' AND last_error IS NOT NULL"
                 + " ORDER BY id DESC LIMIT 1").query(String.class).optional().orElse(null);
         Instant since = jdbc.sql("SELECT * FROM mail_deliveries WHERE status = 'QUEUED' ORDER BY id LIMIT 1")
-                .query(MailDelivery.class).single().createdAt();
+                .query(Rows.of(MailDelivery.class)).single().createdAt();
         return new Waiting(count, since, batches, error);
     }
 

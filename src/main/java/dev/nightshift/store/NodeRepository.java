@@ -48,6 +48,6 @@ public class NodeRepository {
     /** Every node that ever reported, the most recent heartbeat first. */
     public List<Node> nodes() {
         return jdbc.sql("SELECT name, role, pid, started_at, heartbeat_at FROM nodes ORDER BY heartbeat_at DESC, name")
-                .query(Node.class).list();
+                .query(Rows.of(Node.class)).list();
     }
 }

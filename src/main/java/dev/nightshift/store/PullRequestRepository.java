@@ -34,31 +34,31 @@ public class PullRequestRepository {
     }
 
     public Optional<PullRequest> find(long id) {
-        return jdbc.sql("SELECT * FROM pull_requests WHERE id = ?").param(id).query(PullRequest.class).optional();
+        return jdbc.sql("SELECT * FROM pull_requests WHERE id = ?").param(id).query(Rows.of(PullRequest.class)).optional();
     }
 
     /** The newest pull request of a spec on a host, whatever its state. */
     public Optional<PullRequest> latestForSpec(String project, String spec) {
         return jdbc.sql("SELECT * FROM pull_requests WHERE project = ? AND spec = ? ORDER BY id DESC LIMIT 1")
-                .params(project, spec).query(PullRequest.class).optional();
+                .params(project, spec).query(Rows.of(PullRequest.class)).optional();
     }
 
     /** Each spec's latest pull request in one project, by spec name: one query for a whole queue. */
     public java.util.Map<String, PullRequest> latestPerSpec(String project) {
         java.util.Map<String, PullRequest> latest = new java.util.HashMap<>();
         jdbc.sql("SELECT * FROM pull_requests WHERE project = ? ORDER BY id").param(project)
-                .query(PullRequest.class).list().forEach(pr -> latest.put(pr.spec(), pr));
+                .query(Rows.of(PullRequest.class)).list().forEach(pr -> latest.put(pr.spec(), pr));
         return latest;
     }
 
     public Optional<PullRequest> findByNumber(String project, String host, int number) {
         return jdbc.sql("SELECT * FROM pull_requests WHERE project = ? AND host = ? AND number = ?")
-                .params(project, host, number).query(PullRequest.class).optional();
+                .params(project, host, number).query(Rows.of(PullRequest.class)).optional();
     }
 
     public List<PullRequest> open() {
         return jdbc.sql("SELECT * FROM pull_requests WHERE state = 'OPEN' ORDER BY project, number")
-                .query(PullRequest.class).list();
+                .query(Rows.of(PullRequest.class)).list();
     }
 
     public int countOpen(String project) {
@@ -67,7 +67,7 @@ public class PullRequestRepository {
     }
 
     public List<PullRequest> all() {
-        return jdbc.sql("SELECT * FROM pull_requests ORDER BY project, number").query(PullRequest.class).list();
+        return jdbc.sql("SELECT * FROM pull_requests ORDER BY project, number").query(Rows.of(PullRequest.class)).list();
     }
 
     /** The next number for a pull request on the {@code local} host of a project: 1, 2, 3 ... */

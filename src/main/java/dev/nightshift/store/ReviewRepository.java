@@ -57,13 +57,13 @@ public class ReviewRepository {
     /** The points the agent has still to answer, oldest first. */
     public List<ReviewRow> open(long prId) {
         return jdbc.sql("SELECT * FROM review_points WHERE pr_id = ? AND state = 'OPEN' ORDER BY read_at, kind, item_id")
-                .param(prId).query(ReviewRow.class).list();
+                .param(prId).query(Rows.of(ReviewRow.class)).list();
     }
 
     /** Every row of a pull request, as read. */
     public List<ReviewRow> all(long prId) {
         return jdbc.sql("SELECT * FROM review_points WHERE pr_id = ? ORDER BY read_at, kind, item_id")
-                .param(prId).query(ReviewRow.class).list();
+                .param(prId).query(Rows.of(ReviewRow.class)).list();
     }
 
     /** The owner's latest decision on the pull request (a review's state), if any review made one. */

@@ -28,7 +28,7 @@ public class RiskRepository {
     }
 
     public List<Risk> forBatch(String batchId) {
-        return jdbc.sql("SELECT * FROM risks WHERE batch_id = ? ORDER BY id").param(batchId).query(Risk.class).list();
+        return jdbc.sql("SELECT * FROM risks WHERE batch_id = ? ORDER BY id").param(batchId).query(Rows.of(Risk.class)).list();
     }
 
     public void saveReview(String batchId, Long agentRunId, ReviewStatus status, String text, Instant now) {
@@ -37,6 +37,6 @@ public class RiskRepository {
     }
 
     public Optional<Review> review(String batchId) {
-        return jdbc.sql("SELECT * FROM reviews WHERE batch_id = ?").param(batchId).query(Review.class).optional();
+        return jdbc.sql("SELECT * FROM reviews WHERE batch_id = ?").param(batchId).query(Rows.of(Review.class)).optional();
     }
 }

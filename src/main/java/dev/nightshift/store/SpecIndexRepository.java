@@ -21,12 +21,12 @@ public class SpecIndexRepository {
     /** Every entry of a project, removed ones included. */
     public List<SpecIndexEntry> entries(String project) {
         return jdbc.sql("SELECT * FROM spec_index WHERE project = ? ORDER BY spec").param(project)
-                .query(SpecIndexEntry.class).list();
+                .query(Rows.of(SpecIndexEntry.class)).list();
     }
 
     public Optional<SpecIndexEntry> entry(String project, String spec) {
         return jdbc.sql("SELECT * FROM spec_index WHERE project = ? AND spec = ?").params(project, spec)
-                .query(SpecIndexEntry.class).optional();
+                .query(Rows.of(SpecIndexEntry.class)).optional();
     }
 
     /** Records the file as seen now; {@code changedAt} moves only when something about it changed. */
@@ -59,6 +59,6 @@ public class SpecIndexRepository {
 
     public List<SpecIndexChange> changes(String batchId) {
         return jdbc.sql("SELECT * FROM spec_index_changes WHERE batch_id = ? ORDER BY project, spec, id").param(batchId)
-                .query(SpecIndexChange.class).list();
+                .query(Rows.of(SpecIndexChange.class)).list();
     }
 }

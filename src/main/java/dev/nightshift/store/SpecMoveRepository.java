@@ -29,11 +29,11 @@ public class SpecMoveRepository {
 
     public List<SpecMove> forBatch(String batchId) {
         return jdbc.sql("SELECT * FROM spec_moves WHERE batch_id = ? ORDER BY id").param(batchId)
-                .query(SpecMove.class).list();
+                .query(Rows.of(SpecMove.class)).list();
     }
 
     public List<SpecMove> forSpec(String project, String spec) {
         return jdbc.sql("SELECT * FROM spec_moves WHERE project = ? AND spec = ? ORDER BY id").params(project, spec)
-                .query(SpecMove.class).list();
+                .query(Rows.of(SpecMove.class)).list();
     }
 }

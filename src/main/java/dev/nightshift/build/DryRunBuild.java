@@ -7,6 +7,8 @@ import dev.nightshift.store.PlanRepository;
 import java.util.List;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The build phase of a dry run. A dry run carries each work order out only as far as its
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
  * through the same work as a partition's ({@link ProjectBuildTasklet}), so that the results
  * recorded and the lines logged are those of a partitioned build. With 200 projects the partitions
  * alone, each a step execution written to the job repository, cost the dry run most of a second.
+ * Its results are written in one transaction: nothing of a dry run needs to outlive a crash halfway,
+ * and the embedded database puts every commit on the disk at once.
  */
 @Component
 public class DryRunBuild {
@@ -22,11 +26,14 @@ public class DryRunBuild {
     private final PlanRepository plans;
     private final BuildRepository builds;
     private final ProjectBuildTasklet tasklet;
+    private final TransactionTemplate atOnce;
 
-    DryRunBuild(PlanRepository plans, BuildRepository builds, ProjectBuildTasklet tasklet) {
+    DryRunBuild(PlanRepository plans, BuildRepository builds, ProjectBuildTasklet tasklet,
+                PlatformTransactionManager transactions) {
         this.plans = plans;
         this.builds = builds;
         this.tasklet = tasklet;
+        this.atOnce = new TransactionTemplate(transactions);
     }
 
     /** @return the projects gone through, in their turn */
@@ -34,12 +41,14 @@ public class DryRunBuild {
         List<String> projects = new BuildPartitioner(run.batchId(), plans, builds).inTurn();
         String phaseLog = MDC.get(LogFiles.KEY);
         try {
-            for (String project : projects) {
-                tasklet.carryOut(run, project)
-                        .ifPresent(built -> tasklet.applyToQueue(run, built.order(), built.result().changes()));
-                // A partition's thread ends with its project's log; this one goes on with the phase's.
-                restore(phaseLog);
-            }
+            atOnce.executeWithoutResult(status -> {
+                for (String project : projects) {
+                    tasklet.carryOut(run, project)
+                            .ifPresent(built -> tasklet.applyToQueue(run, built.order(), built.result().changes()));
+                    // A partition's thread ends with its project's log; this one goes on with the phase's.
+                    restore(phaseLog);
+                }
+            });
         } finally {
             restore(phaseLog);
         }

@@ -150,11 +150,11 @@ public class MaintenancePhase implements PhaseWork {
 
     /** The queue as the batch leaves it, for the report and status. */
     private String snapshot(BatchRun run, Workspace workspace) {
-        for (ProjectQueue project : workspace.projects()) {
-            plans.snapshot(new Records.QueueSnapshot(run.batchId(), project.name(), project.in(SpecFolder.NEXT).size(),
-                    project.in(SpecFolder.ACTIVE).size(), project.in(SpecFolder.DONE).size(),
-                    project.in(SpecFolder.BLOCKED).size()));
-        }
+        plans.snapshots(workspace.projects().stream()
+                .map(project -> new Records.QueueSnapshot(run.batchId(), project.name(), project.in(SpecFolder.NEXT).size(),
+                        project.in(SpecFolder.ACTIVE).size(), project.in(SpecFolder.DONE).size(),
+                        project.in(SpecFolder.BLOCKED).size()))
+                .toList());
         return "queue of " + workspace.projects().size() + " project(s) recorded";
     }
 

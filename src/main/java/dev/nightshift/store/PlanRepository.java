@@ -6,8 +6,11 @@ import dev.nightshift.store.Records.PlanEntry;
 import dev.nightshift.store.Records.QueueSnapshot;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the supervisor saw and decided: the queue, the problems with the owner's files, the plan. */
 @Repository
@@ -18,10 +21,55 @@ public class PlanRepository {
 
     private final JdbcClient jdbc;
     private final SecretMasker masker;
+    private final TransactionTemplate atOnce;
 
-    public PlanRepository(JdbcClient jdbc, SecretMasker masker) {
+    @Autowired
+    public PlanRepository(JdbcClient jdbc, SecretMasker masker, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.masker = masker;
+        this.atOnce = transactions == null ? null : new TransactionTemplate(transactions);
+    }
+
+    /** Without a transaction manager (the report command, which only reads): each write commits on its own. */
+    public PlanRepository(JdbcClient jdbc, SecretMasker masker) {
+        this(jdbc, masker, null);
+    }
+
+    /**
+     * A project's plan: its queue as the supervisor saw it, its plan row, and the work order when
+     * it gets work ({@code orderJson} null when it gets none).
+     */
+    public record StoredPlan(QueueSnapshot seen, PlanEntry entry, String orderJson) {
+    }
+
+    /**
+     * Plans written at once, in one transaction: the build never finds a plan row without its
+     * order, and the embedded database, which puts every commit on the disk at once (rewriting
+     * the pages a commit touched, work orders of kilobytes among them), writes once for them all.
+     */
+    public void store(List<StoredPlan> stored) {
+        atOnce(() -> {
+            for (StoredPlan plan : stored) {
+                snapshot(plan.seen());
+                save(plan.entry());
+                if (plan.orderJson() != null) {
+                    saveOrder(plan.entry().batchId(), plan.entry().project(), plan.orderJson());
+                }
+            }
+        });
+    }
+
+    /** The queues of a batch's projects, written at once. */
+    public void snapshots(List<QueueSnapshot> queues) {
+        atOnce(() -> queues.forEach(this::snapshot));
+    }
+
+    private void atOnce(Runnable writes) {
+        if (atOnce == null) {
+            writes.run();
+        } else {
+            atOnce.executeWithoutResult(status -> writes.run());
+        }
     }
 
     public void save(PlanEntry entry) {
@@ -34,12 +82,12 @@ public class PlanRepository {
 
     public List<PlanEntry> plan(String batchId) {
         return jdbc.sql("SELECT " + ENTRY + " FROM plans WHERE batch_id = ? ORDER BY project").param(batchId)
-                .query(PlanEntry.class).list();
+                .query(Rows.of(PlanEntry.class)).list();
     }
 
     public Optional<PlanEntry> entry(String batchId, String project) {
         return jdbc.sql("SELECT " + ENTRY + " FROM plans WHERE batch_id = ? AND project = ?").params(batchId, project)
-                .query(PlanEntry.class).optional();
+                .query(Rows.of(PlanEntry.class)).optional();
     }
 
     /**
@@ -68,7 +116,7 @@ public class PlanRepository {
 
     public List<InputProblem> problems(String batchId) {
         return jdbc.sql("SELECT batch_id, project, file, line, message FROM input_problems WHERE batch_id = ? ORDER BY id")
-                .param(batchId).query(InputProblem.class).list();
+                .param(batchId).query(Rows.of(InputProblem.class)).list();
     }
 
     public void snapshot(QueueSnapshot snapshot) {
@@ -80,6 +128,6 @@ public class PlanRepository {
 
     public List<QueueSnapshot> queue(String batchId) {
         return jdbc.sql("SELECT * FROM queue_snapshots WHERE batch_id = ? ORDER BY project").param(batchId)
-                .query(QueueSnapshot.class).list();
+                .query(Rows.of(QueueSnapshot.class)).list();
     }
 }

@@ -32,6 +32,7 @@ import dev.nightshift.store.ReviewRepository;
 import dev.nightshift.store.RiskRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,12 @@ public class SupervisorPhase implements PhaseWork {
     private static final Logger log = LoggerFactory.getLogger(SupervisorPhase.class);
     /** How many of wip.md's latest entries the agent's prompt shows. */
     private static final int JOURNAL_ENTRIES = 5;
+    /**
+     * Plans are stored a few projects at a time: one write for many is far cheaper, and a phase
+     * cut short by its time limit still leaves the plans of all but the last few projects it
+     * planned for the build.
+     */
+    static final int PLANS_PER_WRITE = 20;
 
     private final Home home;
     private final NightshiftSettings settings;
@@ -136,27 +143,30 @@ public class SupervisorPhase implements PhaseWork {
             log.warn("{}: no project gets agent work", agent.problem());
         }
         int planned = 0;
+        List<PlanRepository.StoredPlan> unstored = new ArrayList<>();
         String[] recentJournal = new String[1];
         Supplier<String> journalLines = () -> recentJournal[0] != null ? recentJournal[0]
                 : (recentJournal[0] = journal.recent(JOURNAL_ENTRIES));
         for (ProjectQueue project : workspace.projects()) {
-            plans.snapshot(new Records.QueueSnapshot(run.batchId(), project.name(),
-                    project.in(SpecFolder.NEXT).size(), project.in(SpecFolder.ACTIVE).size(),
-                    project.in(SpecFolder.DONE).size(), project.in(SpecFolder.BLOCKED).size()));
             Planned plan = plan(run, project, journalLines, standings);
             PlanEntry entry = plan.entry();
             if (entry.hasWork() && !agent.startable()) {
                 entry = new PlanEntry(run.batchId(), project.name(), null, null, null, agent.problem());
             }
-            plans.save(entry);
-            if (entry.hasWork()) {
-                plans.saveOrder(run.batchId(), project.name(), WorkOrderJson.write(plan.order()));
+            unstored.add(new PlanRepository.StoredPlan(new Records.QueueSnapshot(run.batchId(), project.name(),
+                    project.in(SpecFolder.NEXT).size(), project.in(SpecFolder.ACTIVE).size(),
+                    project.in(SpecFolder.DONE).size(), project.in(SpecFolder.BLOCKED).size()),
+                    entry, entry.hasWork() ? WorkOrderJson.write(plan.order()) : null));
+            if (unstored.size() == PLANS_PER_WRITE) {
+                plans.store(unstored);
+                unstored.clear();
             }
             log.info("plan for {}: {} ({})", project.name(), entry.hasWork() ? entry.spec() : "nothing", entry.reason());
             if (entry.hasWork()) {
                 planned++;
             }
         }
+        plans.store(unstored);
         String summary = verdicts.size() + " open PR(s) checked (" + merged + " merged, " + closed + " closed); "
                 + (found.size() + (agent.startable() ? 0 : 1)) + " risk(s); " + planned + " of " + workspace.projects().size() + " project(s) planned";
         // The plan is stored above, before the reviewer runs: nothing it does can change it.

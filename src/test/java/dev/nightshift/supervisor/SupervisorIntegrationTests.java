@@ -24,6 +24,32 @@ class SupervisorIntegrationTests {
     Path dir;
 
     @Test
+    void everyProjectsPlanIsStoredWithItsOrderWhenThePlansAreWrittenAFewProjectsAtATime() {
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", "true")));
+        int projects = SupervisorPhase.PLANS_PER_WRITE * 2 + 3;
+        for (int i = 0; i < projects; i++) {
+            String name = "p%02d".formatted(i);
+            home.project(name, "");
+            if (i % 4 != 3) {
+                home.spec(name, "next", "0001-work", "# Work of " + name + "\n");
+            }
+        }
+
+        assertThat(home.run("run", "--dry-run")).isZero();
+
+        var db = home.db();
+        assertThat(db.sql("SELECT COUNT(*) FROM plans").query(Integer.class).single()).isEqualTo(projects);
+        assertThat(db.sql("SELECT COUNT(*) FROM queue_snapshots").query(Integer.class).single()).isEqualTo(projects);
+        assertThat(db.sql("SELECT project FROM plans WHERE spec IS NOT NULL AND work_order IS NULL").query(String.class)
+                .list()).as("no plan row without its order").isEmpty();
+        assertThat(db.sql("SELECT project FROM plans WHERE work_order IS NOT NULL ORDER BY project").query(String.class)
+                .list()).hasSize(projects - projects / 4).contains("p00", "p41").doesNotContain("p03", "p39");
+        assertThat(db.sql("SELECT COUNT(*) FROM build_results WHERE outcome = 'SKIPPED'").query(Integer.class).single())
+                .as("the dry run's build went through every order").isEqualTo(projects - projects / 4);
+    }
+
+    @Test
     void theBuildFollowsTheStoredPlanAndTheReviewerCannotChangeIt() throws Exception {
         TestHome home = TestHome.create(dir);
         Path agent = home.agent("agent.sh", WORKING_AGENT);

@@ -14,6 +14,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class ReportRenderer {
 
+    static {
+        RecordProperties.register();
+    }
+
     private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
     private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
 

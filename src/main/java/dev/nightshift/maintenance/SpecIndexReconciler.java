@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Component;
 class SpecIndexReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SpecIndexReconciler.class);
+    /** A list item's ticked box, at the start of its line. */
+    private static final Pattern TICKED = Pattern.compile("(?m)^(\\s*[-*+]\\s+)\\[[xX]]");
 
     private final Home home;
     private final SpecIndexRepository index;
@@ -138,7 +141,8 @@ class SpecIndexReconciler {
         } catch (IOException e) {
             text = spec.hash();
         }
-        String unticked = text.replaceAll("(?m)^(\\s*[-*+]\\s+)\\[[xX]]", "$1[ ]");
+        // Most texts have no ticked box: the pattern runs only over those that may.
+        String unticked = text.contains("[x]") || text.contains("[X]") ? TICKED.matcher(text).replaceAll("$1[ ]") : text;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(unticked.getBytes(StandardCharsets.UTF_8)));

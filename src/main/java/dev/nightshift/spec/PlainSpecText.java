@@ -71,11 +71,13 @@ final class PlainSpecText {
             if (line.indexOf('\t') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
                 return Optional.empty();
             }
-            if (line.chars().allMatch(c -> c == ' ')) {
+            if (onlySpaces(line)) {
                 before = 'b';
                 continue;
             }
-            if (BLOCK_STARTS.indexOf(line.charAt(0)) >= 0 || MARKERS_ONLY.matcher(line).matches()
+            // Markers, items and item starts all begin with a marker character or a digit.
+            boolean marked = MARKER_FIRST.indexOf(line.charAt(0)) >= 0 || (line.charAt(0) >= '0' && line.charAt(0) <= '9');
+            if (BLOCK_STARTS.indexOf(line.charAt(0)) >= 0 || (marked && MARKERS_ONLY.matcher(line).matches())
                     || line.contains("```") || line.contains("~~~")) {
                 return Optional.empty();
             }
@@ -96,6 +98,10 @@ final class PlainSpecText {
                     inTasks = level == 2 && text.equalsIgnoreCase("tasks");
                 }
                 before = 'h';
+                continue;
+            }
+            if (!marked) {
+                before = before == 'i' ? 'i' : 'p';
                 continue;
             }
             Matcher item = ITEM.matcher(line);
@@ -124,4 +130,15 @@ final class PlainSpecText {
     }
 
     private static final Pattern ITEM_START = Pattern.compile("(?:[-+*]|[0-9]{1,9}[.)])(?: |$)");
+    /** The characters other than digits a marker line, an item or an item start can begin with. */
+    private static final String MARKER_FIRST = "-*_=+ ";
+
+    private static boolean onlySpaces(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

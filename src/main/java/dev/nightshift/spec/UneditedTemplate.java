@@ -32,7 +32,7 @@ final class UneditedTemplate {
         for (int i = 0; i < PLACEHOLDERS.size(); i++) {
             // Every word of a placeholder is in a body that holds it: most bodies miss one, and are
             // not flattened (every queued spec is looked at on every read of the queue).
-            if (WORDS.get(i).stream().allMatch(body::contains)) {
+            if (holdsEvery(body, WORDS.get(i))) {
                 flat = flat != null ? flat : flatten(body);
                 if (flat.contains(FLAT.get(i))) {
                     return Optional.of(new Found(lineOf(spec.file(), PLACEHOLDERS.get(i)), PLACEHOLDERS.get(i)));
@@ -40,6 +40,15 @@ final class UneditedTemplate {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean holdsEvery(String body, List<String> words) {
+        for (String word : words) {
+            if (!body.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");

@@ -61,6 +61,20 @@ class LauncherIntegrationTests {
                 .containsPattern("dev\\.nightshift\\.cli\\.NightshiftCommand source: shared objects file");
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
 
+        // a batch with work finds its phases' classes there too (the training ends with a dry run),
+        // and a flight recording, which looks at every class as it loads, runs with the archive
+        home.project("shop", "").spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] Do it\n");
+        Path dryLoaded = dir.resolve("dry-classes.log");
+        Run dry = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + dryLoaded
+                + " -XX:StartFlightRecording=filename=" + dir.resolve("dry.jfr")), "--home", home.root().toString(),
+                "run", "--dry-run");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+        assertThat(dry.out()).contains("succeeded");
+        assertThat(Files.readString(dryLoaded))
+                .containsPattern("dev\\.nightshift\\.supervisor\\.SupervisorPhase source: shared objects file")
+                .containsPattern("org\\.thymeleaf\\.TemplateEngine source: shared objects file");
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
+
         // a new jar: extracted and trained again
         Path jar = checkout.resolve("target/nightshift.jar");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 5_000));

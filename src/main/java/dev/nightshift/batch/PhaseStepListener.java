@@ -38,7 +38,7 @@ public class PhaseStepListener implements StepExecutionListener {
     static final String OUTCOME = "nightshift.outcome";
     static final String DETAIL = "nightshift.detail";
     static final String DEADLINE = "nightshift.deadline";
-    /** The MDC key naming the log file a phase's messages go to (logback.xml). */
+    /** The MDC key naming the log file a phase's messages go to (batch.LoggingSetup). */
     public static final String LOG_KEY = LogFiles.KEY;
     private static final Logger log = LoggerFactory.getLogger(PhaseStepListener.class);
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
@@ -43,6 +44,8 @@ public final class NightshiftContext {
         // H2's AUTO_SERVER listens for a second process; on loopback only: no network listener
         // unless a command asks for one, and then on loopback.
         System.setProperty("h2.bindAddress", "127.0.0.1");
+        // Logging is set up once, by logback at its start (batch.LoggingSetup): Spring leaves it as it is.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         DatabaseTarget database = DatabaseTarget.of(home, settings);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.main.banner-mode", "off");

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * The {@code %maskedMsg} of logback.xml: the log message with every secret nightshift knows of
+ * The {@code %maskedMsg} of the logging setup (batch.LoggingSetup): the log message with every secret nightshift knows of
  * replaced, so that no secret reaches a terminal or a log file.
  */
 public class MaskedMessageConverter extends MessageConverter {

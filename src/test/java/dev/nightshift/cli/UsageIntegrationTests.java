@@ -110,4 +110,30 @@ class UsageIntegrationTests {
         }
         assertThat(home.home().pauseFile()).as("resumed").doesNotExist();
     }
+
+    @Test
+    void springSettingsFilesInTheWorkingFolderAreNotRead() throws Exception {
+        // What an agent could leave where a batch is started from: Spring Boot reads application.properties
+        // from the working folder and its config/ by default. Here they would turn off the schema and print a banner.
+        TestHome home = TestHome.create(dir);
+        home.settings("agent: {kind: generic, command: \"%s\"}\n".formatted(home.agent("agent.sh", "true")));
+        home.project("shop", "");
+        home.spec("shop", "next", "0001-feature", "# Feature\n");
+        Path cwd = Files.createDirectories(dir.resolve("cwd"));
+        String hostile = "spring.flyway.enabled=false\nspring.main.banner-mode=console\n";
+        Files.writeString(cwd.resolve("application.properties"), hostile);
+        Files.writeString(Files.createDirectories(cwd.resolve("config")).resolve("application-batch.properties"), hostile);
+
+        List<String> line = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), dev.nightshift.NightshiftApplication.class.getName(),
+                "--home", home.root().toString(), "run", "--dry-run");
+        Path log = dir.resolve("child.log");
+        Process child = new ProcessBuilder(line).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(Files.readString(log)).contains("succeeded").doesNotContain(":: Spring Boot ::");
+        assertThat(home.db().sql("SELECT COUNT(*) FROM plans").query(Integer.class).single()).isEqualTo(1);
+    }
 }

@@ -85,9 +85,11 @@ class SpecIndexReconciler {
     private void reconcile(BatchRun run, Spec spec, SpecIndexEntry entry, Map<SpecChange, Integer> counts,
                            Map<SpecChange, List<String>> wouldRecord) {
         String folder = spec.folder().folderName();
-        String hash = contentHash(spec);
         boolean changed = true;
-        if (entry == null || entry.removedAt() != null) {
+        boolean isNew = entry == null || entry.removedAt() != null;
+        // A dry run records nothing: the text of a new spec is read again only to be recorded.
+        String hash = isNew && run.dryRun() ? null : contentHash(spec);
+        if (isNew) {
             record(run, spec.project(), spec.name(), SpecChange.NEW, "in " + folder + "/", counts, wouldRecord);
         } else {
             boolean moved = !entry.folder().equals(folder);

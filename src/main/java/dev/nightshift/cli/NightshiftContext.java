@@ -62,7 +62,7 @@ public final class NightshiftContext {
         properties.put("spring.flyway.locations", String.join(",", database.migrations()));
         // The repositories speak through JdbcClient, which already turns SQL errors into Spring's
         // exceptions: no proxy around each of them to do it again (each call went through one).
-        properties.put("spring.dao.exceptiontranslation.enabled", "false");
+        properties.put("spring.persistence.exceptiontranslation.enabled", "false");
         properties.put("spring.batch.job.enabled", "false");
         properties.put("spring.batch.jdbc.initialize-schema", "never");
         properties.put("spring.quartz.job-store-type", "jdbc");

@@ -60,12 +60,32 @@ public class FailureStreaks {
      * a long queue) are answered by one query for them all.
      */
     public java.util.Map<String, List<BuildOutcome>> of(String project, java.util.Collection<Spec> specs, int limit) {
-        java.util.Set<String> weighed = builds.specsWithWeighed(project);
+        return of(project, specs, limit, new Weighed(java.util.Map.of(project, builds.specsWithWeighed(project))));
+    }
+
+    /**
+     * {@link #of} with the specs that ever weighed already known, from {@link #weighed()}: a phase
+     * that looks at every project asks once for all of them.
+     */
+    public java.util.Map<String, List<BuildOutcome>> of(String project, java.util.Collection<Spec> specs, int limit,
+                                                        Weighed weighed) {
         java.util.Map<String, List<BuildOutcome>> streaks = new java.util.LinkedHashMap<>();
         for (Spec spec : specs) {
-            streaks.put(spec.name(), weighed.contains(spec.name()) ? of(spec, limit) : List.of());
+            streaks.put(spec.name(), weighed.ever(project, spec.name()) ? of(spec, limit) : List.of());
         }
         return streaks;
+    }
+
+    /** The specs of every project that have at least one result weighing in a streak: one query. */
+    public Weighed weighed() {
+        return new Weighed(builds.specsWithWeighed());
+    }
+
+    /** Per project, the specs with at least one result that weighs in a streak. */
+    public record Weighed(java.util.Map<String, java.util.Set<String>> specs) {
+        boolean ever(String project, String spec) {
+            return specs.getOrDefault(project, java.util.Set.of()).contains(spec);
+        }
     }
 
     private Optional<SpecMove> lastMove(Spec spec) {

@@ -88,6 +88,16 @@ public class BuildRepository {
         return last;
     }
 
+    /** Per project, the specs with at least one result that weighs in a failure streak. */
+    public java.util.Map<String, java.util.Set<String>> specsWithWeighed() {
+        java.util.Map<String, java.util.Set<String>> specs = new java.util.HashMap<>();
+        jdbc.sql("SELECT DISTINCT project, spec FROM build_results WHERE outcome IN (:outcomes)")
+                .param("outcomes", BuildOutcome.weighed().stream().map(Enum::name).toList())
+                .query((rs, row) -> specs.computeIfAbsent(rs.getString(1), p -> new java.util.HashSet<>()).add(rs.getString(2)))
+                .list();
+        return specs;
+    }
+
     /** The specs of a project with at least one result that weighs in a failure streak. */
     public java.util.Set<String> specsWithWeighed(String project) {
         return new java.util.HashSet<>(jdbc.sql(

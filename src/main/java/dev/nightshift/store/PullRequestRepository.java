@@ -61,6 +61,14 @@ public class PullRequestRepository {
                 .query(Rows.of(PullRequest.class)).list();
     }
 
+    /** How many pull requests each project has open; a project with none is not named. */
+    public java.util.Map<String, Integer> countOpenPerProject() {
+        java.util.Map<String, Integer> open = new java.util.HashMap<>();
+        jdbc.sql("SELECT project, COUNT(*) FROM pull_requests WHERE state = 'OPEN' GROUP BY project")
+                .query((rs, row) -> open.put(rs.getString(1), rs.getInt(2))).list();
+        return open;
+    }
+
     public int countOpen(String project) {
         return jdbc.sql("SELECT COUNT(*) FROM pull_requests WHERE project = ? AND state = 'OPEN'").param(project)
                 .query(Integer.class).single();

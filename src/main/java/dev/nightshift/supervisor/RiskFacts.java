@@ -11,7 +11,6 @@ import dev.nightshift.store.BuildOutcome;
 import dev.nightshift.store.HealthCheckRepository;
 import dev.nightshift.store.HistoryRepository;
 import dev.nightshift.store.IntegrationRepository;
-import dev.nightshift.store.PullRequestRepository;
 import dev.nightshift.store.Records.AgentRun;
 import dev.nightshift.store.Records.Batch;
 import java.io.IOException;
@@ -32,26 +31,29 @@ class RiskFacts {
     private final NightshiftSettings settings;
     private final FailureStreaks streaks;
     private final IntegrationRepository integration;
-    private final PullRequestRepository pullRequests;
     private final HealthCheckRepository health;
     private final HistoryRepository history;
     private final Budget budget;
 
     public RiskFacts(Home home, NightshiftSettings settings, FailureStreaks streaks, IntegrationRepository integration,
-                     PullRequestRepository pullRequests, HealthCheckRepository health, HistoryRepository history,
+                     HealthCheckRepository health, HistoryRepository history,
                      Budget budget) {
         this.home = home;
         this.settings = settings;
         this.streaks = streaks;
         this.integration = integration;
-        this.pullRequests = pullRequests;
         this.health = health;
         this.history = history;
         this.budget = budget;
     }
 
-    /** @param before the start of the batch asking: its own runs are not history yet */
-    public List<RiskRules.ProjectFacts> projects(List<ProjectQueue> projects, Instant before) {
+    /**
+     * @param before           the start of the batch asking: its own runs are not history yet
+     * @param weighed          the specs that ever weighed in a streak ({@link FailureStreaks#weighed})
+     * @param openPullRequests how many pull requests each project has open
+     */
+    public List<RiskRules.ProjectFacts> projects(List<ProjectQueue> projects, Instant before,
+                                                 FailureStreaks.Weighed weighed, Map<String, Integer> openPullRequests) {
         List<String> lastBatches = history.workingUpTo(before, RiskRules.TIMEOUT_BATCHES + 1).stream()
                 .filter(b -> b.startedAt().isBefore(before)).limit(RiskRules.TIMEOUT_BATCHES).map(Batch::id).toList();
         List<AgentRun> timedOut = history.timedOutRuns(lastBatches);
@@ -63,9 +65,9 @@ class RiskFacts {
             Map<String, List<BuildOutcome>> failures = new LinkedHashMap<>();
             List<Spec> open = new ArrayList<>(project.in(SpecFolder.ACTIVE));
             open.addAll(project.in(SpecFolder.NEXT));
-            failures.putAll(streaks.of(project.name(), open, settings.build().maxAttempts() + 1));
+            failures.putAll(streaks.of(project.name(), open, settings.build().maxAttempts() + 1, weighed));
             facts.add(new RiskRules.ProjectFacts(project.name(), failures,
-                    integration.latest(project.name()).orElse(null), pullRequests.countOpen(project.name()),
+                    integration.latest(project.name()).orElse(null), openPullRequests.getOrDefault(project.name(), 0),
                     settings.build().maxOpenPrs(), health.latest(project.name()),
                     timedOut.stream().filter(r -> r.project().equals(project.name())).toList()));
         }

@@ -127,7 +127,11 @@ public class SupervisorPhase implements PhaseWork {
                 : WorkspaceReader.read(home, run.projectFilter());
         // What the owner wrote on the open pull requests since the last batch, before anything is planned.
         Map<Long, ReviewStanding> standings = reviewIntake.read(run, workspace);
-        List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt()),
+        // Asked once for all projects: which specs ever weighed in a failure streak, and the open pull requests.
+        FailureStreaks.Weighed weighed = streaks.weighed();
+        Map<String, Integer> openPullRequests = pullRequests.countOpenPerProject();
+        List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt(), weighed,
+                        openPullRequests),
                 riskFacts.home());
         for (RiskRules.Found risk : found) {
             risks.save(run.batchId(), risk.kind(), risk.project(), risk.spec(), risk.reason(), clock.instant());
@@ -148,7 +152,7 @@ public class SupervisorPhase implements PhaseWork {
         Supplier<String> journalLines = () -> recentJournal[0] != null ? recentJournal[0]
                 : (recentJournal[0] = journal.recent(JOURNAL_ENTRIES));
         for (ProjectQueue project : workspace.projects()) {
-            Planned plan = plan(run, project, journalLines, standings);
+            Planned plan = plan(run, project, journalLines, standings, weighed, openPullRequests);
             PlanEntry entry = plan.entry();
             if (entry.hasWork() && !agent.startable()) {
                 entry = new PlanEntry(run.batchId(), project.name(), null, null, null, agent.problem());
@@ -178,12 +182,13 @@ public class SupervisorPhase implements PhaseWork {
     }
 
     private Planned plan(BatchRun run, ProjectQueue project, Supplier<String> journalLines,
-                         Map<Long, ReviewStanding> standings) {
+                         Map<Long, ReviewStanding> standings, FailureStreaks.Weighed weighed,
+                         Map<String, Integer> openPullRequests) {
         if (!project.usable()) {
             return new Planned(new PlanEntry(run.batchId(), project.name(), null, null, null,
                     "project.yml is not valid: " + project.settingsError().getMessage()), null);
         }
-        ReadySpecs.History history = history(project, run, standings);
+        ReadySpecs.History history = history(project, run, standings, weighed, openPullRequests);
         Optional<ReviewFirst.Due> review = ReviewFirst.choose(project, history, settings.build().maxAttempts(),
                 reviews::open);
         if (review.isPresent()) {
@@ -208,12 +213,13 @@ public class SupervisorPhase implements PhaseWork {
                 choice.task().index(), choice.reason()), ordered.order());
     }
 
-    private ReadySpecs.History history(ProjectQueue project, BatchRun run, Map<Long, ReviewStanding> standings) {
+    private ReadySpecs.History history(ProjectQueue project, BatchRun run, Map<Long, ReviewStanding> standings,
+                                       FailureStreaks.Weighed weighed, Map<String, Integer> openPullRequests) {
         // Per project, not per spec: a queue of thousands of specs is planned in a few queries.
         Map<String, Records.PullRequest> latest = pullRequests.latestPerSpec(project.name());
         latest.keySet().retainAll(project.all().stream().map(Spec::name).toList());
         Map<String, Integer> failures = new HashMap<>();
-        streaks.of(project.name(), project.all(), settings.build().maxAttempts() + 1)
+        streaks.of(project.name(), project.all(), settings.build().maxAttempts() + 1, weighed)
                 .forEach((spec, streak) -> failures.put(spec, streak.size()));
         var lastIntegration = integration.latest(project.name());
         boolean red = lastIntegration.map(r -> !r.passed()).orElse(false);
@@ -225,7 +231,7 @@ public class SupervisorPhase implements PhaseWork {
         Set<String> approved = latest.values().stream()
                 .filter(pr -> standings.get(pr.id()) == ReviewStanding.APPROVED).map(Records.PullRequest::spec)
                 .collect(Collectors.toSet());
-        return new ReadySpecs.History(latest, failures, pullRequests.countOpen(project.name()), red, why,
+        return new ReadySpecs.History(latest, failures, openPullRequests.getOrDefault(project.name(), 0), red, why,
                 branch -> remoteBranches.of(project.settings().repo(), branch, home.root(), gitLog)
                         != RemoteBranches.Presence.ABSENT, approved);
     }

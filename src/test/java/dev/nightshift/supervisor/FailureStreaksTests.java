@@ -19,6 +19,7 @@ import dev.nightshift.testing.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,21 @@ class FailureStreaksTests {
 
         assertThat(partitions).containsOnlyKeys("project-api", "project-shop");
         assertThat(partitions.get("project-api").getString("project")).isEqualTo("api");
+    }
+
+    @Test
+    void askedForEveryProjectAtOnceTheStreaksAreThoseOfEachProjectAlone() {
+        result("b1", 0, BuildOutcome.TESTS_FAILED);
+        result("b2", 1, BuildOutcome.TIMED_OUT);
+        builds.save(new Records.BuildResult("b2", "web", "0001-flaky", "Other", BuildOutcome.SKIPPED, null, null, null,
+                null, null, null, null, null, null, T, T.plusSeconds(60)));
+
+        FailureStreaks.Weighed weighed = streaks.weighed();
+
+        assertThat(streaks.of("shop", List.of(spec()), 4, weighed)).isEqualTo(streaks.of("shop", List.of(spec()), 4))
+                .containsEntry("0001-flaky", List.of(BuildOutcome.TIMED_OUT, BuildOutcome.TESTS_FAILED));
+        assertThat(streaks.of("web", List.of(spec()), 4, weighed)).as("a skipped build weighs in no streak")
+                .containsEntry("0001-flaky", List.of());
     }
 
     private void result(String batch, int hour, BuildOutcome outcome) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.BeanUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
@@ -54,11 +55,7 @@ public final class Rows<R extends Record> implements RowMapper<R> {
             Object value = JdbcUtils.getResultSetValue(rs, columns[i], shape.types[i].getType());
             args[i] = CONVERSIONS.convert(value, shape.types[i]);
         }
-        try {
-            return shape.constructor.newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make a " + shape.type.getSimpleName() + " of row " + rowNumber, e);
-        }
+        return BeanUtils.instantiateClass(shape.constructor, args);
     }
 
     /** A record type's canonical constructor, and its components' names and types. */

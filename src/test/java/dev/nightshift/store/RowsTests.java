@@ -8,6 +8,7 @@ import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,6 +53,16 @@ class RowsTests {
         assertThat(result.testsRun()).isEqualTo(12);
         assertThat(result.batchId()).isEqualTo("20261205-010000");
         assertThat(result.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNullInAPrimitiveComponentIsRefusedAsSpringsOwnMapperRefusesIt() {
+        jdbc.sql("INSERT INTO results VALUES (3, 'b', NULL, NULL, NULL, NULL, NULL, NULL)").update();
+
+        assertThatThrownBy(() -> jdbc.sql("SELECT * FROM results WHERE id = 3").query(Rows.of(Result.class)).single())
+                .isInstanceOf(ConversionFailedException.class).hasMessageContaining("to type [boolean]");
+        assertThatThrownBy(() -> jdbc.sql("SELECT * FROM results WHERE id = 3").query(Result.class).single())
+                .isInstanceOf(ConversionFailedException.class).hasMessageContaining("to type [boolean]");
     }
 
     @Test

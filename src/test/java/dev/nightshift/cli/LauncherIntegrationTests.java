@@ -52,10 +52,11 @@ class LauncherIntegrationTests {
         // later starts load nightshift's classes from it (-Xshare:on refuses an archive that does not fit)
         FileTime trained = Files.getLastModifiedTime(archive);
         Path loaded = dir.resolve("classes.log");
-        Run later = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loaded),
-                "--version");
+        Run later = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS",
+                "-Xshare:on -XX:+PrintCommandLineFlags -Xlog:class+load=info:file=" + loaded), "--version");
         assertThat(later.exit()).as(later.err()).isZero();
-        assertThat(later.out()).contains("nightshift 0.1.0");
+        assertThat(later.out()).contains("nightshift 0.1.0")
+                .as("the quick compiler only, on one thread").contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
         assertThat(later.err()).doesNotContain("preparing");
         assertThat(Files.readString(loaded))
                 .containsPattern("dev\\.nightshift\\.cli\\.NightshiftCommand source: shared objects file");

@@ -17,6 +17,7 @@ import dev.nightshift.store.EarlyConnection;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,16 +84,19 @@ class RunCommand implements Callable<Integer> {
      * Reads the queue on a second core while the context starts: the launcher reads it again at
      * once and finds every spec parsed (thousands of specs take about a second to parse, the
      * context as long to start). Only the parse is kept; the launcher decides on its own read.
+     * On one worker of its own: the reader's parallel stream would otherwise take both cores from
+     * the context's start (the dry run of 200 projects took 4% longer).
      */
     private static void readQueueAside(Home home, String project) {
-        Thread reader = new Thread(() -> {
+        ForkJoinPool oneCore = new ForkJoinPool(1);
+        oneCore.execute(() -> {
             try {
                 WorkspaceReader.read(home, project);
             } catch (RuntimeException ignored) {
                 // The launcher's own read meets the same problem and says it.
             }
-        }, "nightshift-read-queue");
-        reader.setDaemon(true);
-        reader.start();
+        });
+        // Its worker ends after the read; like every pool worker it does not hold the JVM up.
+        oneCore.shutdown();
     }
 }

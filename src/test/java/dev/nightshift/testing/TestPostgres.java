@@ -78,8 +78,27 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the test's database. PostgreSQL's own background workers (autovacuum) may be at work
+     * in it, and only a superuser may end those: the drop is tried again while one finishes.
+     */
     @Override
     public void close() {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 20 || !e.getMessage().contains("must be a member of the role")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -13,8 +13,11 @@ import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.aot.AotDetector;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AotApplicationContextInitializer;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.SpringProperties;
 
 /**
  * Starts the Spring context for a home: the H2 file database in {@code .nightshift/} (schema by
@@ -80,7 +83,7 @@ public final class NightshiftContext {
                     "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
                             + "org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration");
         }
-        return new SpringApplicationBuilder(NightshiftApplication.class)
+        SpringApplicationBuilder application = new SpringApplicationBuilder(NightshiftApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties)
                 .profiles(profiles(purpose, database.shared()))
@@ -94,8 +97,26 @@ public final class NightshiftContext {
                         context.addApplicationListener((ContextClosedEvent closed) -> pool.close());
                     }
                 })
-                .logStartupInfo(false)
-                .run();
+                .logStartupInfo(false);
+        boolean precomputed = BatchContextAot.applies(purpose, database.shared());
+        if (precomputed) {
+            application.initializers(AotApplicationContextInitializer.forInitializerClasses(BatchContextAot.INITIALIZER));
+        }
+        return run(application, precomputed);
+    }
+
+    /**
+     * Spring reads whether to use generated code from a switch of the whole JVM while it builds a
+     * context: the contexts of one JVM start one at a time, each with the switch as it needs it.
+     */
+    private static synchronized ConfigurableApplicationContext run(SpringApplicationBuilder application,
+            boolean precomputed) {
+        SpringProperties.setProperty(AotDetector.AOT_ENABLED, precomputed ? "true" : null);
+        try {
+            return application.run();
+        } finally {
+            SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+        }
     }
 
     /** The purpose's profile, and {@code cluster} on a shared database (the channel to the workers). */

@@ -63,7 +63,8 @@ class LauncherIntegrationTests {
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
 
         // a batch with work finds its phases' classes there too (the training ends with a dry run),
-        // and a flight recording, which looks at every class as it loads, runs with the archive
+        // and a flight recording, which looks at every class as it loads, runs with the archive;
+        // its context comes from the code the build generated: no configuration class is read
         home.project("shop", "").spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] Do it\n");
         Path dryLoaded = dir.resolve("dry-classes.log");
         Run dry = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + dryLoaded
@@ -73,7 +74,9 @@ class LauncherIntegrationTests {
         assertThat(dry.out()).contains("succeeded");
         assertThat(Files.readString(dryLoaded))
                 .containsPattern("dev\\.nightshift\\.supervisor\\.SupervisorPhase source: shared objects file")
-                .containsPattern("org\\.thymeleaf\\.TemplateEngine source: shared objects file");
+                .containsPattern("org\\.thymeleaf\\.TemplateEngine source: shared objects file")
+                .containsPattern("dev\\.nightshift\\.cli\\.BatchContextAot__BeanFactoryRegistrations source: shared objects file")
+                .doesNotContain("org.springframework.context.annotation.ConfigurationClassParser ");
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
 
         // a new jar: extracted and trained again

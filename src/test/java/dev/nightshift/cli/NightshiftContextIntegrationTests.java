@@ -7,10 +7,14 @@ import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class NightshiftContextIntegrationTests {
 
@@ -28,5 +32,39 @@ class NightshiftContextIntegrationTests {
             assertThat(context.getEnvironment().getProperty("spring.config.location"))
                     .isEqualTo("optional:file:" + home.home().state().resolve("spring") + "/");
         }
+    }
+
+    /**
+     * The generated code is made at build time from the batch's properties: the same beans as a
+     * start that works them out (Flyway's among them), and neither a scan nor a configuration
+     * class read. The launcher asks for it; a test JVM only when it sets the switch.
+     */
+    @Test
+    void aLocalBatchAskedForThePrecomputedContextGetsTheBeansItsStartWouldWorkOut() {
+        TestHome home = TestHome.create(dir);
+        Set<String> workedOut;
+        try (ConfigurableApplicationContext context = NightshiftContext.start(home.home(),
+                SettingsFiles.readGlobal(home.home()), NightshiftContext.Purpose.BATCH)) {
+            assertThat(context).isInstanceOf(AnnotationConfigApplicationContext.class);
+            workedOut = applicationBeans(context);
+        }
+        System.setProperty(BatchContextAot.SWITCH, "true");
+        try (ConfigurableApplicationContext context = NightshiftContext.start(home.home(),
+                SettingsFiles.readGlobal(home.home()), NightshiftContext.Purpose.BATCH)) {
+            assertThat(context).as("registered by the generated code, nothing scanned")
+                    .isNotInstanceOf(AnnotationConfigApplicationContext.class);
+            assertThat(applicationBeans(context)).isEqualTo(workedOut);
+            assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("batch");
+        } finally {
+            System.clearProperty(BatchContextAot.SWITCH);
+        }
+    }
+
+    /** The beans but Spring's own for reading annotations, which only a start that reads them has. */
+    private static Set<String> applicationBeans(ConfigurableApplicationContext context) {
+        return Arrays.stream(context.getBeanDefinitionNames())
+                .filter(name -> !name.startsWith("org.springframework.context.annotation.internal"))
+                .filter(name -> !name.equals("org.springframework.boot.autoconfigure.internalCachingMetadataReaderFactory"))
+                .collect(Collectors.toSet());
     }
 }

@@ -124,16 +124,20 @@ class UsageIntegrationTests {
         Files.writeString(cwd.resolve("application.properties"), hostile);
         Files.writeString(Files.createDirectories(cwd.resolve("config")).resolve("application-batch.properties"), hostile);
 
-        List<String> line = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), dev.nightshift.NightshiftApplication.class.getName(),
-                "--home", home.root().toString(), "run", "--dry-run");
-        Path log = dir.resolve("child.log");
-        Process child = new ProcessBuilder(line).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        // as the tests start a batch and as the launcher does (the context from the generated code)
+        for (String context : List.of("worked out", "precomputed")) {
+            List<String> line = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-D" + BatchContextAot.SWITCH + "=" + context.equals("precomputed"),
+                    "-cp", System.getProperty("java.class.path"), dev.nightshift.NightshiftApplication.class.getName(),
+                    "--home", home.root().toString(), "run", "--dry-run");
+            Path log = dir.resolve("child.log");
+            Process child = new ProcessBuilder(line).directory(cwd.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
 
-        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("succeeded").doesNotContain(":: Spring Boot ::");
-        assertThat(home.db().sql("SELECT COUNT(*) FROM plans").query(Integer.class).single()).isEqualTo(1);
+            assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(context).isTrue();
+            assertThat(child.exitValue()).as(context + ": " + Files.readString(log)).isZero();
+            assertThat(Files.readString(log)).as(context).contains("succeeded").doesNotContain(":: Spring Boot ::");
+        }
+        assertThat(home.db().sql("SELECT COUNT(*) FROM plans").query(Integer.class).single()).isEqualTo(2);
     }
 }

@@ -2,11 +2,12 @@ package dev.nightshift.batch;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,6 +29,7 @@ public class BatchLogAppender extends AppenderBase<ILoggingEvent> {
 
     private final Map<String, FileAppender<ILoggingEvent>> open = new HashMap<>();
     private String pattern = "%msg%n";
+    private PatternLayout layout;
 
     /** The layout of every line, as logback's pattern encoder reads it. */
     public void setPattern(String pattern) {
@@ -49,9 +51,17 @@ public class BatchLogAppender extends AppenderBase<ILoggingEvent> {
     }
 
     private FileAppender<ILoggingEvent> openFile(String file) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        // One layout for every file, its pattern read once (a batch of 200 projects opens 200
+        // logs); it is used by one writer at a time, under this appender's lock.
+        if (layout == null) {
+            layout = new PatternLayout();
+            layout.setContext(getContext());
+            layout.setPattern(pattern);
+            layout.start();
+        }
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(getContext());
-        encoder.setPattern(pattern);
+        encoder.setLayout(layout);
         encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(getContext());

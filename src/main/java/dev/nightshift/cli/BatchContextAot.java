@@ -17,9 +17,11 @@ import org.springframework.util.FileSystemUtils;
  * classes nor weighs each auto-configuration's conditions (a third of a second of each start on
  * two cores).
  *
- * <p>The conditions are weighed once, at build time, with the batch's own properties: the schema
- * migrations are always part of it, whatever a settings file says. The daemon, a build worker
- * and a batch on a shared database start as before: their profiles and beans differ.
+ * <p>The conditions are weighed once, at build time, with the batch's own properties: no settings
+ * file can change them. The generated context has no Flyway: its start migrates the schema beside
+ * it, as {@code status} does, and loads no Flyway when every migration is applied already. The
+ * daemon, a build worker and a batch on a shared database start as before: their profiles and
+ * beans differ.
  */
 public final class BatchContextAot {
 
@@ -37,6 +39,9 @@ public final class BatchContextAot {
      * start once the context is prepared, before anything opens the database.
      */
     public static void main(String[] args) throws IOException {
+        // Without Flyway: the start of a generated context migrates the schema itself, beside it
+        // (NightshiftContext). A system property outweighs the context's own properties.
+        System.setProperty("spring.flyway.enabled", "false");
         Path scratch = Files.createTempDirectory("nightshift-aot");
         try {
             NightshiftContext.start(Home.of(scratch.toString()), NightshiftSettings.defaults(),

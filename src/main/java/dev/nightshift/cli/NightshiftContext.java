@@ -3,6 +3,7 @@ package dev.nightshift.cli;
 import dev.nightshift.NightshiftApplication;
 import dev.nightshift.config.Home;
 import dev.nightshift.config.NightshiftSettings;
+import dev.nightshift.store.Database;
 import dev.nightshift.store.DatabaseTarget;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
@@ -98,11 +101,32 @@ public final class NightshiftContext {
                     }
                 })
                 .logStartupInfo(false);
-        boolean precomputed = BatchContextAot.applies(purpose, database.shared());
-        if (precomputed) {
-            application.initializers(AotApplicationContextInitializer.forInitializerClasses(BatchContextAot.INITIALIZER));
+        if (!BatchContextAot.applies(purpose, database.shared())) {
+            return run(application, false);
         }
-        return run(application, precomputed);
+        application.initializers(AotApplicationContextInitializer.forInitializerClasses(BatchContextAot.INITIALIZER));
+        // The generated context has no Flyway of its own: the schema is brought up to date beside
+        // its start, the way status does it, and nothing is loaded for it when every migration on
+        // the class path is applied already. Nothing reads a table before the start returns.
+        CompletableFuture<Void> schema = new CompletableFuture<>();
+        Thread migrating = new Thread(() -> {
+            try {
+                Database.migrate(database);
+                schema.complete(null);
+            } catch (RuntimeException | Error e) {
+                schema.completeExceptionally(e);
+            }
+        }, "nightshift-migrate");
+        migrating.setDaemon(true);
+        migrating.start();
+        ConfigurableApplicationContext context = run(application, true);
+        try {
+            schema.join();
+        } catch (CompletionException e) {
+            context.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return context;
     }
 
     /**

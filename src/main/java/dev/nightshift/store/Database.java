@@ -135,6 +135,14 @@ public final class Database {
         return DatabaseTarget.of(home).dataSource();
     }
 
+    /**
+     * Brings the schema of {@code target} up to date with the migrations on the class path; nothing
+     * is loaded or run when every one of them is applied already.
+     */
+    public static void migrate(DatabaseTarget target) {
+        migrate(target, target.dataSource());
+    }
+
     static void migrate(DatabaseTarget target, DataSource dataSource) {
         if (SchemaCurrent.check(dataSource)) {
             return;

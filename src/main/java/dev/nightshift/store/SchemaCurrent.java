@@ -22,10 +22,11 @@ import javax.sql.DataSource;
 
 /**
  * Has every migration on the class path been applied to this database already? Then a command
- * that only reads ({@code status}, {@code prs}) needs no Flyway: loading it and scanning for
- * migrations took a good share of such a command's start. Whenever the answer is not a sure yes
- * (no history table, a migration not applied, the class path not readable), Flyway runs as before;
- * the batch's own context always runs it, checksums included.
+ * that only reads ({@code status}, {@code prs}) needs no Flyway, nor does a local batch started
+ * from the context generated at build time: loading Flyway and scanning for migrations took a good
+ * share of such a start. Whenever the answer is not a sure yes (no history table, a migration not
+ * applied, the class path not readable), Flyway runs as before. The contexts worked out at their
+ * start (the daemon's, a worker's, a batch on a shared database) always run it, checksums included.
  */
 final class SchemaCurrent {
 

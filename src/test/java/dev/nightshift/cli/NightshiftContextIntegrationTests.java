@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.store.BuildRepository;
+import dev.nightshift.store.Database;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.aop.support.AopUtils;
@@ -35,28 +39,40 @@ class NightshiftContextIntegrationTests {
     }
 
     /**
-     * The generated code is made at build time from the batch's properties: the same beans as a
-     * start that works them out (Flyway's among them), and neither a scan nor a configuration
-     * class read. The launcher asks for it; a test JVM only when it sets the switch.
+     * The generated code is made at build time from the batch's properties: the beans a start
+     * that works them out has, but Flyway's, and neither a scan nor a configuration class read. The
+     * launcher asks for it; a test JVM only when it sets the switch. Its start migrates the schema
+     * itself: here a new home's first.
      */
     @Test
-    void aLocalBatchAskedForThePrecomputedContextGetsTheBeansItsStartWouldWorkOut() {
+    void aLocalBatchAskedForThePrecomputedContextGetsTheBeansItsStartWouldWorkOutAndItsSchema() throws Exception {
         TestHome home = TestHome.create(dir);
-        Set<String> workedOut;
-        try (ConfigurableApplicationContext context = NightshiftContext.start(home.home(),
-                SettingsFiles.readGlobal(home.home()), NightshiftContext.Purpose.BATCH)) {
-            assertThat(context).isInstanceOf(AnnotationConfigApplicationContext.class);
-            workedOut = applicationBeans(context);
-        }
+        Set<String> precomputed;
         System.setProperty(BatchContextAot.SWITCH, "true");
         try (ConfigurableApplicationContext context = NightshiftContext.start(home.home(),
                 SettingsFiles.readGlobal(home.home()), NightshiftContext.Purpose.BATCH)) {
             assertThat(context).as("registered by the generated code, nothing scanned")
                     .isNotInstanceOf(AnnotationConfigApplicationContext.class);
-            assertThat(applicationBeans(context)).isEqualTo(workedOut);
             assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("batch");
+            try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+                assertThat(Database.current(connection)).as("every migration applied").isTrue();
+            }
+            precomputed = applicationBeans(context);
         } finally {
             System.clearProperty(BatchContextAot.SWITCH);
+        }
+        try (ConfigurableApplicationContext context = NightshiftContext.start(home.home(),
+                SettingsFiles.readGlobal(home.home()), NightshiftContext.Purpose.BATCH)) {
+            assertThat(context).isInstanceOf(AnnotationConfigApplicationContext.class);
+            Set<String> flyway = applicationBeans(context).stream().filter(name -> {
+                Class<?> type = context.getType(name);
+                return type != null && (type.getName().startsWith("org.flywaydb.")
+                        || type.getName().startsWith("org.springframework.boot.flyway."));
+            }).collect(Collectors.toSet());
+            assertThat(flyway).as("the schema's checks, checksums included").contains("flyway", "flywayInitializer");
+            Set<String> workedOut = new HashSet<>(applicationBeans(context));
+            workedOut.removeAll(flyway);
+            assertThat(precomputed).isEqualTo(workedOut);
         }
     }
 

@@ -11,11 +11,15 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Lays a report out as HTML (inline styles, no scripts, no external images: it must render in
  * mail clients) and as plain text with the same facts. A pure function of the model; Thymeleaf
  * escapes every value, whatever an agent, a test or a repository put into it.
+ *
+ * <p>Loading this class registers {@link RecordProperties} with OGNL for the whole JVM (OGNL
+ * keeps its property accessors globally): every template reads a record's components through it.
  */
 @Component
 public class ReportRenderer {
 
     static {
+        // Before any engine exists: the templates read records from their first report on.
         RecordProperties.register();
     }
 

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the supervisor saw and decided: the queue, the problems with the owner's files, the plan. */
@@ -21,18 +22,23 @@ public class PlanRepository {
 
     private final JdbcClient jdbc;
     private final SecretMasker masker;
-    private final TransactionTemplate atOnce;
+    /** Runs a group of writes in one transaction; without a transaction manager, each write commits on its own. */
+    private final TransactionOperations atOnce;
 
     @Autowired
     public PlanRepository(JdbcClient jdbc, SecretMasker masker, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.masker = masker;
-        this.atOnce = transactions == null ? null : new TransactionTemplate(transactions);
+        this(jdbc, masker, new TransactionTemplate(transactions));
     }
 
     /** Without a transaction manager (the report command, which only reads): each write commits on its own. */
     public PlanRepository(JdbcClient jdbc, SecretMasker masker) {
-        this(jdbc, masker, null);
+        this(jdbc, masker, TransactionOperations.withoutTransaction());
+    }
+
+    private PlanRepository(JdbcClient jdbc, SecretMasker masker, TransactionOperations atOnce) {
+        this.jdbc = jdbc;
+        this.masker = masker;
+        this.atOnce = atOnce;
     }
 
     /**
@@ -48,7 +54,7 @@ public class PlanRepository {
      * the pages a commit touched, work orders of kilobytes among them), writes once for them all.
      */
     public void store(List<StoredPlan> stored) {
-        atOnce(() -> {
+        atOnce.executeWithoutResult(status -> {
             for (StoredPlan plan : stored) {
                 snapshot(plan.seen());
                 save(plan.entry());
@@ -61,15 +67,7 @@ public class PlanRepository {
 
     /** The queues of a batch's projects, written at once. */
     public void snapshots(List<QueueSnapshot> queues) {
-        atOnce(() -> queues.forEach(this::snapshot));
-    }
-
-    private void atOnce(Runnable writes) {
-        if (atOnce == null) {
-            writes.run();
-        } else {
-            atOnce.executeWithoutResult(status -> writes.run());
-        }
+        atOnce.executeWithoutResult(status -> queues.forEach(this::snapshot));
     }
 
     public void save(PlanEntry entry) {

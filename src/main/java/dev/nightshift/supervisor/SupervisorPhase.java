@@ -125,13 +125,13 @@ public class SupervisorPhase implements PhaseWork {
         // Read again only when the hosts' answers moved spec files.
         Workspace workspace = verdicts.stream().allMatch(v -> v.state() == PullRequestState.OPEN) ? before
                 : WorkspaceReader.read(home, run.projectFilter());
-        // What the owner wrote on the open pull requests since the last batch, before anything is planned.
-        Map<Long, ReviewStanding> standings = reviewIntake.read(run, workspace);
-        // Asked once for all projects: which specs ever weighed in a failure streak, and the open pull requests.
-        FailureStreaks.Weighed weighed = streaks.weighed();
-        Map<String, Integer> openPullRequests = pullRequests.countOpenPerProject();
-        List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt(), weighed,
-                        openPullRequests),
+        // Asked once for all projects, before anything is planned: what the owner wrote on the open
+        // pull requests since the last batch, which specs ever weighed in a failure streak, and how
+        // many pull requests each project has open.
+        AskedOnce asked = new AskedOnce(reviewIntake.read(run, workspace), streaks.weighed(),
+                pullRequests.countOpenPerProject());
+        List<RiskRules.Found> found = RiskRules.assess(riskFacts.projects(workspace.projects(), run.startedAt(),
+                        asked.weighed(), asked.openPullRequests()),
                 riskFacts.home());
         for (RiskRules.Found risk : found) {
             risks.save(run.batchId(), risk.kind(), risk.project(), risk.spec(), risk.reason(), clock.instant());
@@ -152,7 +152,7 @@ public class SupervisorPhase implements PhaseWork {
         Supplier<String> journalLines = () -> recentJournal[0] != null ? recentJournal[0]
                 : (recentJournal[0] = journal.recent(JOURNAL_ENTRIES));
         for (ProjectQueue project : workspace.projects()) {
-            Planned plan = plan(run, project, journalLines, standings, weighed, openPullRequests);
+            Planned plan = plan(run, project, journalLines, asked);
             PlanEntry entry = plan.entry();
             if (entry.hasWork() && !agent.startable()) {
                 entry = new PlanEntry(run.batchId(), project.name(), null, null, null, agent.problem());
@@ -181,14 +181,23 @@ public class SupervisorPhase implements PhaseWork {
     private record Planned(PlanEntry entry, WorkOrder order) {
     }
 
-    private Planned plan(BatchRun run, ProjectQueue project, Supplier<String> journalLines,
-                         Map<Long, ReviewStanding> standings, FailureStreaks.Weighed weighed,
-                         Map<String, Integer> openPullRequests) {
+    /**
+     * What the phase asks once for all projects instead of once per project.
+     *
+     * @param standings        what the owner's reviews since the last batch say, per pull request
+     * @param weighed          the specs that ever weighed in a failure streak
+     * @param openPullRequests how many pull requests each project has open
+     */
+    private record AskedOnce(Map<Long, ReviewStanding> standings, FailureStreaks.Weighed weighed,
+                             Map<String, Integer> openPullRequests) {
+    }
+
+    private Planned plan(BatchRun run, ProjectQueue project, Supplier<String> journalLines, AskedOnce asked) {
         if (!project.usable()) {
             return new Planned(new PlanEntry(run.batchId(), project.name(), null, null, null,
                     "project.yml is not valid: " + project.settingsError().getMessage()), null);
         }
-        ReadySpecs.History history = history(project, run, standings, weighed, openPullRequests);
+        ReadySpecs.History history = history(project, run, asked);
         Optional<ReviewFirst.Due> review = ReviewFirst.choose(project, history, settings.build().maxAttempts(),
                 reviews::open);
         if (review.isPresent()) {
@@ -213,13 +222,12 @@ public class SupervisorPhase implements PhaseWork {
                 choice.task().index(), choice.reason()), ordered.order());
     }
 
-    private ReadySpecs.History history(ProjectQueue project, BatchRun run, Map<Long, ReviewStanding> standings,
-                                       FailureStreaks.Weighed weighed, Map<String, Integer> openPullRequests) {
+    private ReadySpecs.History history(ProjectQueue project, BatchRun run, AskedOnce asked) {
         // Per project, not per spec: a queue of thousands of specs is planned in a few queries.
         Map<String, Records.PullRequest> latest = pullRequests.latestPerSpec(project.name());
         latest.keySet().retainAll(project.all().stream().map(Spec::name).toList());
         Map<String, Integer> failures = new HashMap<>();
-        streaks.of(project.name(), project.all(), settings.build().maxAttempts() + 1, weighed)
+        streaks.of(project.name(), project.all(), settings.build().maxAttempts() + 1, asked.weighed())
                 .forEach((spec, streak) -> failures.put(spec, streak.size()));
         var lastIntegration = integration.latest(project.name());
         boolean red = lastIntegration.map(r -> !r.passed()).orElse(false);
@@ -229,9 +237,9 @@ public class SupervisorPhase implements PhaseWork {
         Path gitLog = home.batchLogs(run.batchId()).resolve("supervisor-git.log");
         // A closed pull request's spec stays out of work while its branch is still on the remote (issue 3).
         Set<String> approved = latest.values().stream()
-                .filter(pr -> standings.get(pr.id()) == ReviewStanding.APPROVED).map(Records.PullRequest::spec)
+                .filter(pr -> asked.standings().get(pr.id()) == ReviewStanding.APPROVED).map(Records.PullRequest::spec)
                 .collect(Collectors.toSet());
-        return new ReadySpecs.History(latest, failures, openPullRequests.getOrDefault(project.name(), 0), red, why,
+        return new ReadySpecs.History(latest, failures, asked.openPullRequests().getOrDefault(project.name(), 0), red, why,
                 branch -> remoteBranches.of(project.settings().repo(), branch, home.root(), gitLog)
                         != RemoteBranches.Presence.ABSENT, approved);
     }

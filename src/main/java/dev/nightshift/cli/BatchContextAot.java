@@ -5,6 +5,8 @@ import dev.nightshift.config.NightshiftSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.FileSystemUtils;
 
@@ -25,7 +27,10 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class BatchContextAot {
 
-    /** Set by the launcher: only its jar holds generated code that matches the classes beside it. */
+    /**
+     * Set by the launcher, which runs the jar it has just built: its generated code matches the
+     * classes beside it. A test JVM may find older generated code in {@code target/classes}.
+     */
     static final String SWITCH = "nightshift.precomputed-context";
 
     /** The initializer Spring generates for this class: it registers the batch context's beans. */
@@ -36,18 +41,28 @@ public final class BatchContextAot {
 
     /**
      * Prepares a batch's context on a scratch home. Under {@code process-aot} Spring stops the
-     * start once the context is prepared, before anything opens the database.
+     * start once the context is prepared, before anything opens the database. The environment is
+     * the context's own properties alone: whatever the build's shell or JVM sets for Spring
+     * ({@code SPRING_PROFILES_ACTIVE}, say) would otherwise be built into every batch.
      */
     public static void main(String[] args) throws IOException {
-        // Without Flyway: the start of a generated context migrates the schema itself, beside it
-        // (NightshiftContext). A system property outweighs the context's own properties.
-        System.setProperty("spring.flyway.enabled", "false");
         Path scratch = Files.createTempDirectory("nightshift-aot");
         try {
-            NightshiftContext.start(Home.of(scratch.toString()), NightshiftSettings.defaults(),
-                    NightshiftContext.Purpose.BATCH);
+            NightshiftContext.prepare(Home.of(scratch.toString()), NightshiftSettings.defaults(),
+                            NightshiftContext.Purpose.BATCH).application()
+                    .environment(new ContextPropertiesOnly())
+                    // No Flyway in it: the start of a generated context migrates the schema itself.
+                    .properties("spring.flyway.enabled=false")
+                    .run();
         } finally {
             FileSystemUtils.deleteRecursively(scratch);
+        }
+    }
+
+    /** An environment without the JVM's system properties and the process's environment variables. */
+    private static final class ContextPropertiesOnly extends StandardEnvironment {
+        @Override
+        protected void customizePropertySources(MutablePropertySources propertySources) {
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.boot.WebApplicationType;
@@ -42,6 +43,18 @@ public final class NightshiftContext {
     }
 
     public static ConfigurableApplicationContext start(Home home, NightshiftSettings settings, Purpose purpose) {
+        Prepared prepared = prepare(home, settings, purpose);
+        if (!BatchContextAot.applies(purpose, prepared.database().shared())) {
+            return run(prepared.application(), false);
+        }
+        return startPrecomputed(prepared.application(), prepared.database());
+    }
+
+    /** The application a context starts as (its properties, profiles and the home's beans), and its database. */
+    record Prepared(SpringApplicationBuilder application, DatabaseTarget database) {
+    }
+
+    static Prepared prepare(Home home, NightshiftSettings settings, Purpose purpose) {
         try {
             Files.createDirectories(home.state());
         } catch (IOException e) {
@@ -101,32 +114,64 @@ public final class NightshiftContext {
                     }
                 })
                 .logStartupInfo(false);
-        if (!BatchContextAot.applies(purpose, database.shared())) {
-            return run(application, false);
-        }
+        return new Prepared(application, database);
+    }
+
+    /**
+     * A local batch's context from the code generated at build time ({@link BatchContextAot}). It
+     * has no Flyway of its own: the schema is brought up to date beside its start, the way status
+     * does it, and nothing is loaded for it when every migration on the class path is applied
+     * already. No bean reads a table while the context starts; the caller gets it migrated.
+     */
+    private static ConfigurableApplicationContext startPrecomputed(SpringApplicationBuilder application,
+                                                                   DatabaseTarget database) {
         application.initializers(AotApplicationContextInitializer.forInitializerClasses(BatchContextAot.INITIALIZER));
-        // The generated context has no Flyway of its own: the schema is brought up to date beside
-        // its start, the way status does it, and nothing is loaded for it when every migration on
-        // the class path is applied already. Nothing reads a table before the start returns.
         CompletableFuture<Void> schema = new CompletableFuture<>();
         Thread migrating = new Thread(() -> {
             try {
                 Database.migrate(database);
                 schema.complete(null);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 schema.completeExceptionally(e);
             }
         }, "nightshift-migrate");
         migrating.setDaemon(true);
         migrating.start();
-        ConfigurableApplicationContext context = run(application, true);
+        ConfigurableApplicationContext context;
         try {
-            schema.join();
-        } catch (CompletionException e) {
-            context.close();
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            context = run(application, true);
+        } catch (RuntimeException | Error e) {
+            // The migration ends before the failure is passed on: the process exits after it, and a
+            // new home's schema must not be left halfway.
+            migrationFailure(schema).ifPresent(e::addSuppressed);
+            throw e;
+        }
+        Optional<Throwable> failed = migrationFailure(schema);
+        String url = context.getEnvironment().getProperty("spring.datasource.url");
+        if (failed.isEmpty() && !database.url().equals(url)) {
+            failed = Optional.of(new IllegalStateException("spring.datasource.url is set outside nightshift.yml (" + url
+                    + "): the schema was brought up to date in " + database.url() + ", the database nightshift.yml names"));
+        }
+        if (failed.isPresent()) {
+            try {
+                context.close();
+            } catch (RuntimeException closing) {
+                failed.get().addSuppressed(closing);
+            }
+            throw failed.get() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("the schema could not be brought up to date", failed.get());
         }
         return context;
+    }
+
+    /** Waits for the migration; what went wrong, if anything. */
+    private static Optional<Throwable> migrationFailure(CompletableFuture<Void> schema) {
+        try {
+            schema.join();
+            return Optional.empty();
+        } catch (CompletionException e) {
+            return Optional.of(e.getCause());
+        }
     }
 
     /**
@@ -135,7 +180,8 @@ public final class NightshiftContext {
      */
     private static synchronized ConfigurableApplicationContext run(SpringApplicationBuilder application,
             boolean precomputed) {
-        SpringProperties.setProperty(AotDetector.AOT_ENABLED, precomputed ? "true" : null);
+        // Set either way: unset, Spring would read the JVM's system property of that name.
+        SpringProperties.setProperty(AotDetector.AOT_ENABLED, Boolean.toString(precomputed));
         try {
             return application.run();
         } finally {

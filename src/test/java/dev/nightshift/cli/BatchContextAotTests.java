@@ -23,6 +23,7 @@ class BatchContextAotTests {
         System.setProperty(BatchContextAot.SWITCH, "true");
 
         assertThat(BatchContextAot.applies(Purpose.DAEMON, false)).isFalse();
+        assertThat(BatchContextAot.applies(Purpose.WORKER, false)).isFalse();
         assertThat(BatchContextAot.applies(Purpose.WORKER, true)).isFalse();
         assertThat(BatchContextAot.applies(Purpose.BATCH, true)).isFalse();
     }

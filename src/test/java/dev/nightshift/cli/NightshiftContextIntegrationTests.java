@@ -1,19 +1,24 @@
 package dev.nightshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nightshift.config.NightshiftSettings;
 import dev.nightshift.config.SettingsFiles;
 import dev.nightshift.store.BuildRepository;
 import dev.nightshift.store.Database;
+import dev.nightshift.store.DatabaseTarget;
 import dev.nightshift.store.PlanRepository;
 import dev.nightshift.testing.TestHome;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.aop.support.AopUtils;
@@ -73,6 +78,41 @@ class NightshiftContextIntegrationTests {
             Set<String> workedOut = new HashSet<>(applicationBeans(context));
             workedOut.removeAll(flyway);
             assertThat(precomputed).isEqualTo(workedOut);
+        }
+    }
+
+    /** A schema that cannot be brought up to date stops the start: the context is closed, Flyway's reason passed on. */
+    @Test
+    void aPrecomputedStartWhoseMigrationFailsEndsWithTheMigrationsReason() throws Exception {
+        TestHome home = TestHome.create(dir);
+        NightshiftSettings settings = SettingsFiles.readGlobal(home.home());
+        // A table already there, without Flyway's history: Flyway refuses to migrate over it.
+        try (Connection connection = DatabaseTarget.of(home.home(), settings).dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE BATCH_JOB_INSTANCE (ID BIGINT)");
+        }
+        System.setProperty(BatchContextAot.SWITCH, "true");
+        try {
+            assertThatThrownBy(() -> NightshiftContext.start(home.home(), settings, NightshiftContext.Purpose.BATCH))
+                    .isInstanceOf(FlywayException.class).hasMessageContaining("no schema history table");
+        } finally {
+            System.clearProperty(BatchContextAot.SWITCH);
+        }
+    }
+
+    /** The schema is migrated where nightshift.yml says: a context pointed elsewhere by Spring's own settings does not start. */
+    @Test
+    void aPrecomputedStartRefusesADatabaseNamedOutsideNightshiftYml() {
+        TestHome home = TestHome.create(dir);
+        System.setProperty(BatchContextAot.SWITCH, "true");
+        System.setProperty("spring.datasource.url", "jdbc:h2:mem:elsewhere");
+        try {
+            assertThatThrownBy(() -> NightshiftContext.start(home.home(), SettingsFiles.readGlobal(home.home()),
+                    NightshiftContext.Purpose.BATCH))
+                    .hasMessageContaining("spring.datasource.url is set outside nightshift.yml (jdbc:h2:mem:elsewhere)");
+        } finally {
+            System.clearProperty(BatchContextAot.SWITCH);
+            System.clearProperty("spring.datasource.url");
         }
     }
 

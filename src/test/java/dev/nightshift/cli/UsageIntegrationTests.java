@@ -124,8 +124,10 @@ class UsageIntegrationTests {
         Files.writeString(cwd.resolve("application.properties"), hostile);
         Files.writeString(Files.createDirectories(cwd.resolve("config")).resolve("application-batch.properties"), hostile);
 
-        // as the launcher starts a batch (the context generated at build time, which migrates the
-        // new home's schema itself) and as the tests do
+        // As the launcher starts a batch (the context generated at build time, which migrates the
+        // new home's schema itself and weighed its conditions at build time) and as the tests do.
+        assertThat(org.springframework.util.ClassUtils.isPresent(BatchContextAot.INITIALIZER, null))
+                .as("the build generated the batch context").isTrue();
         for (String context : List.of("precomputed", "worked out")) {
             List<String> line = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-D" + BatchContextAot.SWITCH + "=" + context.equals("precomputed"),

@@ -64,7 +64,8 @@ class LauncherIntegrationTests {
 
         // a batch with work finds its phases' classes there too (the training ends with a dry run),
         // and a flight recording, which looks at every class as it loads, runs with the archive;
-        // its context comes from the code the build generated: no configuration class is read
+        // its context comes from the code the build generated: no configuration class is read, and
+        // nothing of Flyway is loaded once the schema is up to date
         home.project("shop", "").spec("shop", "next", "0001-feature", "# Feature\n\n## Tasks\n- [ ] Do it\n");
         Path dryLoaded = dir.resolve("dry-classes.log");
         Run dry = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + dryLoaded
@@ -76,7 +77,14 @@ class LauncherIntegrationTests {
                 .containsPattern("dev\\.nightshift\\.supervisor\\.SupervisorPhase source: shared objects file")
                 .containsPattern("org\\.thymeleaf\\.TemplateEngine source: shared objects file")
                 .containsPattern("dev\\.nightshift\\.cli\\.BatchContextAot__BeanFactoryRegistrations source: shared objects file")
-                .doesNotContain("org.springframework.context.annotation.ConfigurationClassParser ");
+                .doesNotContain("org.springframework.context.annotation.ConfigurationClassParser ")
+                .as("the home's first batch makes its schema").contains("org.flywaydb.core.Flyway ");
+        Path againLoaded = dir.resolve("again-classes.log");
+        Run again = launch(checkout, tmp, Map.of("NIGHTSHIFT_JAVA_OPTS", "-Xlog:class+load=info:file=" + againLoaded),
+                "--home", home.root().toString(), "run", "--dry-run");
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(Files.readString(againLoaded)).as("the schema is up to date: nothing of Flyway is loaded")
+                .doesNotContain("org.flywaydb.core.Flyway ");
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
 
         // a new jar: extracted and trained again

@@ -3,8 +3,7 @@ package dev.nightshift;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.nightshift.testing.OwnClasses;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.Test;
 class ModularityTests {
 
     private static final List<String> PHASES = List.of("supervisor", "build", "maintenance", "integration", "report");
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.nightshift");
+    private static final JavaClasses MAIN = OwnClasses.in("dev.nightshift");
 
     @Test
     void noPhaseDependsOnAnotherPhaseOrOnTheBatch() {

@@ -3,8 +3,6 @@ package dev.nightshift.build;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.nightshift.spec.FailureStreaks;
 import dev.nightshift.spec.FollowUps;
 import dev.nightshift.spec.ProjectQueue;
@@ -12,6 +10,7 @@ import dev.nightshift.spec.SpecMover;
 import dev.nightshift.spec.SpecTicker;
 import dev.nightshift.spec.WipJournal;
 import dev.nightshift.spec.WorkspaceReader;
+import dev.nightshift.testing.OwnClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class BuildReadsOnlyTheOrderTests {
 
-    private static final JavaClasses BUILD = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.nightshift.build");
+    private static final JavaClasses BUILD = OwnClasses.in("dev.nightshift.build");
 
     @Test
     void noPartOfTheBuildButTheQueueUpdatesReadsOrWritesTheQueue() {

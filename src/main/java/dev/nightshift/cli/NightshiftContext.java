@@ -126,17 +126,8 @@ public final class NightshiftContext {
     private static ConfigurableApplicationContext startPrecomputed(SpringApplicationBuilder application,
                                                                    DatabaseTarget database) {
         application.initializers(AotApplicationContextInitializer.forInitializerClasses(BatchContextAot.INITIALIZER));
-        CompletableFuture<Void> schema = new CompletableFuture<>();
-        Thread migrating = new Thread(() -> {
-            try {
-                Database.migrate(database);
-                schema.complete(null);
-            } catch (Throwable e) {
-                schema.completeExceptionally(e);
-            }
-        }, "nightshift-migrate");
-        migrating.setDaemon(true);
-        migrating.start();
+        CompletableFuture<Void> schema = CompletableFuture.runAsync(() -> Database.migrate(database),
+                new DaemonThreads("nightshift-migrate"));
         ConfigurableApplicationContext context;
         try {
             context = run(application, true);

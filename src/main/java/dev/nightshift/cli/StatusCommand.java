@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,8 @@ class StatusCommand implements Callable<Integer> {
     private static final Pattern HOLDER =
             Pattern.compile("(?:batch (\\d{8}-\\d{6}), )?pid (\\d+), since \\d{4}-\\d{2}-\\d{2}T(\\d{2}:\\d{2})");
 
+    private static final Executor ASIDE = new DaemonThreads("nightshift-status");
+
     @ParentCommand
     NightshiftCommand parent;
 
@@ -65,8 +68,8 @@ class StatusCommand implements Callable<Integer> {
         // opening and the crontab (a process) are read while the settings are.
         // Each on a thread of its own: the queue's reader spreads its projects over the shared pool,
         // which on two cores has one thread; started from that thread it would read alone.
-        reading = CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home), StatusCommand::aside);
-        crontab = CompletableFuture.supplyAsync(() -> ScheduleDriver.crontab(ScheduleDriver.CRONTAB), StatusCommand::aside);
+        reading = CompletableFuture.supplyAsync(() -> WorkspaceReader.read(home), ASIDE);
+        crontab = CompletableFuture.supplyAsync(() -> ScheduleDriver.crontab(ScheduleDriver.CRONTAB), ASIDE);
         try (EarlyConnection early = EarlyConnection.start(home)) {
             if (!Database.exists(home)) {
                 return show(home, null);
@@ -75,12 +78,6 @@ class StatusCommand implements Callable<Integer> {
                 return show(home, db.jdbc());
             }
         }
-    }
-
-    private static void aside(Runnable work) {
-        Thread thread = new Thread(work, "nightshift-status");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private CompletableFuture<Workspace> reading;

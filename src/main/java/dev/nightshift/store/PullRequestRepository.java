@@ -69,11 +69,6 @@ public class PullRequestRepository {
         return open;
     }
 
-    public int countOpen(String project) {
-        return jdbc.sql("SELECT COUNT(*) FROM pull_requests WHERE project = ? AND state = 'OPEN'").param(project)
-                .query(Integer.class).single();
-    }
-
     public List<PullRequest> all() {
         return jdbc.sql("SELECT * FROM pull_requests ORDER BY project, number").query(Rows.of(PullRequest.class)).list();
     }
